@@ -1,0 +1,160 @@
+package io.ssokit.cli;
+
+import io.ssokit.Env;
+import io.ssokit.ExitCodes;
+import io.ssokit.Log;
+import io.ssokit.SsokitException;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Builds the picocli {@link CommandLine} and wires, in this one place, out/err, the exit-code
+ * mapping and the error handlers.
+ *
+ * <p>Only the subcommand being run is added to the model (building every annotated command
+ * costs start-up time on each call); the full tree is built for help and for unknown names.
+ */
+public final class CommandFactory {
+
+    /** Top-level commands in help order. Add a command here and in {@link #newCommand}. */
+    static final List<String> COMMANDS = List.of();
+
+    private CommandFactory() {
+    }
+
+    static Object newCommand(String name) {
+        return switch (name) {
+            default -> null;
+        };
+    }
+
+    public static int execute(String[] args, Env env, PrintWriter out, PrintWriter err) {
+        Ctx ctx = new Ctx(env, out, err, new Log(err, 0));
+        boolean debug = wantsDebug(args);
+        CommandLine cl;
+        try {
+            cl = build(ctx, firstCommandName(args));
+        } catch (RuntimeException e) {
+            return report(err, e, debug);
+        }
+        return cl.execute(args);
+    }
+
+    /** The full tree (all commands); used for help, completion generation and tests. */
+    public static CommandLine buildAll(Env env, PrintWriter out, PrintWriter err) {
+        return build(new Ctx(env, out, err, new Log(err, 0)), null);
+    }
+
+    static CommandLine build(Ctx ctx, String only) {
+        IFactory factory = new IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                K obj = CommandLine.defaultFactory().create(cls);
+                if (obj instanceof BaseCommand b) {
+                    b.init(ctx);
+                }
+                return obj;
+            }
+        };
+        CommandLine cl = new CommandLine(new RootCommand(), factory);
+        if (only != null && newCommand(only) != null) {
+            add(cl, only, factory, ctx);
+        } else {
+            for (String name : COMMANDS) {
+                add(cl, name, factory, ctx);
+            }
+        }
+        cl.setOut(ctx.out());
+        cl.setErr(ctx.err());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
+        cl.setParameterExceptionHandler(CommandFactory::onParameterError);
+        cl.setExecutionExceptionHandler((e, cmd, parseResult) -> report(ctx.err(), e, wantsDebug(parseResult)));
+        return cl;
+    }
+
+    private static void add(CommandLine root, String name, IFactory factory, Ctx ctx) {
+        Object cmd = newCommand(name);
+        if (cmd instanceof BaseCommand b) {
+            b.init(ctx);
+        }
+        root.addSubcommand(name, new CommandLine(cmd, factory));
+    }
+
+    private static int onParameterError(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("ssokit: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** One line on stderr; the stack trace only with --debug. */
+    static int report(PrintWriter err, Throwable e, boolean debug) {
+        Throwable t = e;
+        while (t instanceof java.util.concurrent.ExecutionException
+                || t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.lang.reflect.UndeclaredThrowableException) {
+            if (t.getCause() == null) {
+                break;
+            }
+            t = t.getCause();
+        }
+        int code;
+        String msg;
+        if (t instanceof SsokitException se) {
+            code = se.exitCode();
+            msg = se.getMessage();
+        } else if (t instanceof InterruptedException) {
+            code = ExitCodes.INTERRUPTED;
+            msg = "interrupted";
+        } else {
+            code = ExitCodes.INTERNAL;
+            msg = "internal error: " + t + (debug ? "" : " (run again with --debug for details)");
+        }
+        err.println("ssokit: " + msg);
+        if (debug) {
+            Throwable trace = e;
+            trace.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static boolean wantsDebug(ParseResult pr) {
+        for (ParseResult p = pr; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wantsDebug(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first word that is not an option: the subcommand the user is running, if any. */
+    static String firstCommandName(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+}
