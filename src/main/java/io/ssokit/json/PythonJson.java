@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -203,11 +205,11 @@ public final class PythonJson {
     }
 
     /**
-     * Python's {@code repr(float)}: the shortest digits that round-trip, positional when the
-     * decimal exponent is in [-4, 16), scientific otherwise ({@code 1e+16}, {@code 1.5e-05}).
-     * {@code Double.toString} supplies the digits; before JDK 19 it can, rarely, give one digit
-     * more than the shortest. IAM policies, the only source of floats here, practically never
-     * contain any.
+     * Python's {@code repr(float)}: the shortest digits that read back as the same double
+     * (closest to the exact value among equally short ones), positional when the decimal point
+     * position is in (-4, 16], scientific otherwise ({@code 1e+16}, {@code 1.5e-05}). The digits
+     * are searched directly because {@code Double.toString} is not always shortest before JDK 19
+     * ({@code 4.9E-324} where Python prints {@code 5e-324}).
      */
     static String floatRepr(double d) {
         if (Double.isNaN(d)) {
@@ -219,9 +221,18 @@ public final class PythonJson {
         if (d == 0) {
             return (1 / d < 0) ? "-0.0" : "0.0";
         }
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        String digits = exact.unscaledValue().abs().toString();
-        int decpt = digits.length() - exact.scale(); // value = 0.digits * 10^decpt
+        BigDecimal exact = new BigDecimal(Math.abs(d));
+        BigDecimal shortest = exact;
+        for (int precision = 1; precision <= 17; precision++) {
+            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == Math.abs(d)) {
+                shortest = candidate;
+                break;
+            }
+        }
+        shortest = shortest.stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int decpt = digits.length() - shortest.scale(); // value = 0.digits * 10^decpt
         StringBuilder out = new StringBuilder();
         if (d < 0) {
             out.append('-');
