@@ -61,7 +61,11 @@ public final class Json {
      * @throws JsonShapeException when it is not
      */
     public static void startObject(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            throw new JsonShapeException("the file is empty");
+        }
+        if (first != JsonToken.START_OBJECT) {
             throw new JsonShapeException("the content is not a JSON object");
         }
     }
