@@ -97,11 +97,64 @@ public final class Json {
                 .append("\" is not a string").toString());
     }
 
-    /** The current value (scalar, object or array) as compact JSON text, to write back verbatim. */
+    /**
+     * The current value (scalar, object or array) as compact JSON text, to write back verbatim.
+     * Numbers keep their original text: Jackson's own {@code copyCurrentStructure} would turn
+     * {@code 1.50} into {@code 1.5} and {@code 1e400} into {@code Infinity}, which is not JSON.
+     */
     public static String rawValue(JsonParser p) throws IOException {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(w)) {
-            g.copyCurrentStructure(p);
+            int depth = 0;
+            while (true) {
+                JsonToken t = p.currentToken();
+                if (t == null) {
+                    throw new JsonShapeException("unexpected end of JSON input");
+                }
+                switch (t) {
+                    case START_OBJECT:
+                        g.writeStartObject();
+                        depth++;
+                        break;
+                    case END_OBJECT:
+                        g.writeEndObject();
+                        depth--;
+                        break;
+                    case START_ARRAY:
+                        g.writeStartArray();
+                        depth++;
+                        break;
+                    case END_ARRAY:
+                        g.writeEndArray();
+                        depth--;
+                        break;
+                    case FIELD_NAME:
+                        g.writeFieldName(p.currentName());
+                        break;
+                    case VALUE_STRING:
+                        g.writeString(p.getText());
+                        break;
+                    case VALUE_NUMBER_INT:
+                    case VALUE_NUMBER_FLOAT:
+                        g.writeNumber(p.getText());
+                        break;
+                    case VALUE_TRUE:
+                        g.writeBoolean(true);
+                        break;
+                    case VALUE_FALSE:
+                        g.writeBoolean(false);
+                        break;
+                    case VALUE_NULL:
+                        g.writeNull();
+                        break;
+                    default:
+                        throw new JsonShapeException("unexpected JSON token");
+                }
+                if (depth == 0) {
+                    break;
+                }
+                p.nextToken();
+            }
         }
         return w.toString();
     }

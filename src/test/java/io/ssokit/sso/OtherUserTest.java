@@ -72,5 +72,4 @@ class OtherUserTest {
                 + cache.file("unreadable") + " (permission denied)"), lines.get(1));
         assertTrue(lines.get(1).contains("sudo chown"), lines.get(1));
     }
-
 }

@@ -137,6 +137,17 @@ class TokenCacheTest {
     }
 
     @Test
+    void unknownNumbersAndStringsAreKeptVerbatim() throws IOException {
+        write(cache.file("k"), "{\"accessToken\": \"a\", \"n\": [1.50, 1e400, -0, 12345678901234567890],"
+                + " \"s\": \"caf\u00e9 \\\"q\\\" \\u0001\"}");
+        SsoToken t = cache.load("k").orElseThrow();
+        assertEquals("[1.50,1e400,-0,12345678901234567890]", t.extraFields().get("n"));
+        cache.save("k", t);
+        assertEquals("{\"accessToken\":\"a\",\"n\":[1.50,1e400,-0,12345678901234567890],"
+                + "\"s\":\"caf\u00e9 \\\"q\\\" \\u0001\"}", Files.readString(cache.file("k")));
+    }
+
+    @Test
     void corruptJsonNamesTheFileHidesTheContentAndLeavesTheFile() throws IOException {
         Path file = cache.file("k");
         String content = "{\"accessToken\": \"aoaSECRET\", \"expiresAt\": \"2024-06";
