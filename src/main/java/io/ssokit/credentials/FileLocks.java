@@ -87,7 +87,7 @@ public final class FileLocks {
                     JsonFiles.ownerOnlyFileAttributes(file.getParent()));
         } catch (IOException e) {
             throw new SsokitException(ExitCodes.ERROR, new StringBuilder("cannot create the lock file ")
-                    .append(file).append(": ").append(e.getClass().getSimpleName()).toString());
+                    .append(file).append(": ").append(reason(e)).toString());
         }
         long sleep = MIN_POLL_MILLIS;
         try {
@@ -117,7 +117,7 @@ public final class FileLocks {
         } catch (IOException e) {
             closeQuietly(channel);
             throw new SsokitException(ExitCodes.ERROR, new StringBuilder("cannot lock ")
-                    .append(file).append(": ").append(e.getClass().getSimpleName()).toString());
+                    .append(file).append(": ").append(reason(e)).toString());
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -139,6 +139,10 @@ public final class FileLocks {
     private static SsokitException interrupted(Path file) {
         return new SsokitException(ExitCodes.INTERRUPTED, new StringBuilder(
                 "interrupted while waiting for the lock ").append(file).toString());
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -18,6 +18,11 @@ public final class SingleFlight {
     private SingleFlight() {
     }
 
+    /** {@link #get(Path, Duration, Supplier, Supplier)} with {@link FileLocks#DEFAULT_TIMEOUT}. */
+    public static <T> T get(Path lockFile, Supplier<Optional<T>> cached, Supplier<T> fetch) {
+        return get(lockFile, FileLocks.DEFAULT_TIMEOUT, cached, fetch);
+    }
+
     /**
      * Returns the cached value when there is one; otherwise takes the lock on {@code lockFile},
      * checks the cache again (another process may have just filled it), and only then runs

@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -291,8 +292,8 @@ public final class JsonFiles {
     /** An I/O failure in words, without the exception's free text where that could echo data. */
     private static String describe(IOException e) {
         String kind = e.getClass().getSimpleName();
-        String reason = e instanceof java.nio.file.FileSystemException
-                ? ((java.nio.file.FileSystemException) e).getReason() : e.getMessage();
+        String reason = e instanceof FileSystemException
+                ? ((FileSystemException) e).getReason() : e.getMessage();
         return reason == null ? kind : new StringBuilder(kind).append(" (").append(reason)
                 .append(')').toString();
     }
