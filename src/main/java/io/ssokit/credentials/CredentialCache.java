@@ -137,7 +137,9 @@ public final class CredentialCache {
      *
      * @throws CacheFileException when the file is corrupt or lacks the keys (left as it is), is
      *     not private to the user, or cannot be read. A caller that can fetch afresh may treat
-     *     {@code CORRUPT} as a miss: {@link #save} replaces the file atomically.
+     *     {@code CORRUPT} and {@code INSECURE_PERMISSIONS} as a miss (with a warning):
+     *     {@link #save} replaces the file atomically with a new 0600 one. (The CLI's cache
+     *     rewrites files in place, so a file once created with a wider mode keeps it.)
      */
     public Optional<Credentials> load(String key) {
         return Optional.ofNullable(JsonFiles.readSecret(file(key), PARSER));
