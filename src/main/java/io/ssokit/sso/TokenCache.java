@@ -32,7 +32,7 @@ import java.util.Optional;
  * {@code OnDiskTokenManager}).
  *
  * <p>Reads are lock-free (writes are atomic renames); callers that refresh a token use
- * {@link #lockFile} with {@code io.ssokit.credentials.SingleFlight}.
+ * {@link #lockFile} with {@code io.ssokit.lock.SingleFlight}.
  */
 public final class TokenCache {
     private static final String[] TOKEN_FIELDS = {"startUrl", "region", "accessToken", "expiresAt",

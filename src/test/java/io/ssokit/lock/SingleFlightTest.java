@@ -1,4 +1,4 @@
-package io.ssokit.credentials;
+package io.ssokit.lock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

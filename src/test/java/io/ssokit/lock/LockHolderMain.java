@@ -1,4 +1,4 @@
-package io.ssokit.credentials;
+package io.ssokit.lock;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.ssokit.credentials;
+package io.ssokit.lock;
 
 import io.ssokit.SsokitException;
 import java.nio.file.Path;

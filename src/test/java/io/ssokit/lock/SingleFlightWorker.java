@@ -1,4 +1,4 @@
-package io.ssokit.credentials;
+package io.ssokit.lock;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
