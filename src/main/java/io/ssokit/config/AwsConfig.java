@@ -147,6 +147,16 @@ public final class AwsConfig {
         return Optional.ofNullable(ssoSessions.get(name));
     }
 
+    /** Every {@code [sso-session NAME]} name, in file order. */
+    public List<String> ssoSessionNames() {
+        return List.copyOf(ssoSessions.keySet());
+    }
+
+    /** Every {@code [services NAME]} name, in file order. */
+    public List<String> servicesNames() {
+        return List.copyOf(services.keySet());
+    }
+
     public Optional<Section> services(String name) {
         return Optional.ofNullable(services.get(name));
     }
