@@ -11,6 +11,7 @@ Reads one JSON request on stdin, writes one JSON answer on stdout.
 import json
 import shlex
 import sys
+import unicodedata
 
 import botocore.configloader
 import botocore.exceptions
@@ -61,6 +62,13 @@ def text(req):
         'strip': [s.strip() for s in req.get('strip', [])],
         'lower': [s.lower() for s in req.get('lower', [])],
         'splitlines': [s.splitlines() for s in req.get('splitlines', [])],
+        # where capital sigma lowers to the final form, after / before each code point
+        'sigma_after': [c for c in range(0x10000)
+                        if not 0xd800 <= c < 0xe000 and ('a' + chr(c) + '\u03a3').lower()[-1] == '\u03c2'],
+        'sigma_before': [c for c in range(0x10000)
+                         if not 0xd800 <= c < 0xe000 and ('a\u03a3' + chr(c)).lower()[1] == '\u03c2'],
+        # general categories, so the test can leave out what changed between Unicode versions
+        'categories': ''.join(unicodedata.category(chr(c)) for c in range(0x10000)),
         'isspace': [c for c in range(0x10000) if chr(c).isspace()],
         'linebreaks': [c for c in range(0x10000)
                        if not 0xd800 <= c < 0xe000 and len(('a' + chr(c) + 'b').splitlines()) > 1],

@@ -73,17 +73,90 @@ final class PyText {
     }
 
     /**
-     * Python's {@code str.lower()}, which configparser applies to every option name. Java's
-     * root-locale mapping agrees with it except for scripts added after Unicode 13.
+     * Python's {@code str.lower()}, which configparser applies to every option name. Per code
+     * point Java's root-locale mapping agrees with Python's (up to scripts added after Unicode
+     * 13), but for the context-dependent capital sigma Java looks at word boundaries where Python
+     * applies Unicode's Final_Sigma rule, so that one is done here.
      */
     static String lower(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
             char c = s.charAt(i);
             if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
-                return s.toLowerCase(Locale.ROOT);
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(n);
+        sb.append(s, 0, i);
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            if (cp == 0x3a3) {
+                sb.append(finalSigma(s, i) ? '\u03c2' : '\u03c3');
+            } else if (cp < 0x80) {
+                sb.append(cp >= 'A' && cp <= 'Z' ? (char) (cp + 32) : (char) cp);
+            } else {
+                sb.append(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT));
+            }
+            i += Character.charCount(cp);
+        }
+        return sb.toString();
+    }
+
+    /** Unicode's Final_Sigma: cased (case-ignorable)* SIGMA, not followed by (case-ignorable)* cased. */
+    private static boolean finalSigma(String s, int at) {
+        int j = at;
+        int before = -1;
+        while (j > 0) {
+            int cp = s.codePointBefore(j);
+            j -= Character.charCount(cp);
+            if (!isCaseIgnorable(cp)) {
+                before = cp;
+                break;
             }
         }
-        return s;
+        if (before < 0 || !isCased(before)) {
+            return false;
+        }
+        j = at + 1;
+        while (j < s.length()) {
+            int cp = s.codePointAt(j);
+            j += Character.charCount(cp);
+            if (!isCaseIgnorable(cp)) {
+                return !isCased(cp);
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCased(int cp) {
+        return Character.isLowerCase(cp) || Character.isUpperCase(cp) || Character.isTitleCase(cp);
+    }
+
+    /** Unicode's Case_Ignorable: marks, format, modifiers, and the word-internal punctuation. */
+    private static boolean isCaseIgnorable(int cp) {
+        switch (Character.getType(cp)) {
+            case Character.NON_SPACING_MARK:
+            case Character.ENCLOSING_MARK:
+            case Character.FORMAT:
+            case Character.MODIFIER_LETTER:
+            case Character.MODIFIER_SYMBOL:
+                return true;
+            default:
+                break;
+        }
+        switch (cp) {
+            case '\'': case '.': case ':': case 0xb7: case 0x387: case 0x55f: case 0x5f4:
+            case 0x2018: case 0x2019: case 0x2024: case 0x2027:
+            case 0xfe13: case 0xfe52: case 0xfe55: case 0xff07: case 0xff0e: case 0xff1a:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** Python's {@code str.splitlines()} (line breaks dropped, CR LF counted once). */
