@@ -390,7 +390,7 @@ public final class IniDocument {
 
     /**
      * Replaces lines [from, to) and re-scans. Every line outside the range must keep its meaning
-     * (kind, section, owning option); configparser's indentation rules make a few odd files (e.g.
+     * (its kind; for options and continuations also its section and owning option); configparser's indentation rules make a few odd files (e.g.
      * indented section headers) impossible to edit without changing other lines, and those edits
      * are refused rather than silently corrupting the file.
      */
@@ -411,8 +411,11 @@ public final class IniDocument {
                 continue;
             }
             int j = i < from ? i : i + shift;
-            if (layout.kind[i] != nextLayout.kind[j]
-                    || !Objects.equals(layout.sectionOf(i), nextLayout.sectionOf(j))
+            byte kind = layout.kind[i];
+            // blank and comment lines may change section (e.g. when the one before is removed)
+            boolean carriesValue = kind == OPTION || kind == CONTINUATION;
+            if (kind != nextLayout.kind[j]
+                    || carriesValue && !Objects.equals(layout.sectionOf(i), nextLayout.sectionOf(j))
                     || movedOwner(layout.owner[i], from, to, shift) != nextLayout.owner[j]) {
                 throw refused(i < from ? from : i);
             }
