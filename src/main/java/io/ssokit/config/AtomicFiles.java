@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  *   <li>Missing parent directories are created 0700.
  *   <li>A symlink is followed to its final target, which is replaced in its own directory; the
  *       link itself stays (dotfiles repositories keep ~/.aws/config as a link).
- *   <li>An existing target we may not write (e.g. made read-only on purpose) is refused.
+ *   <li>An existing target we may not write, or whose owner-write bit is off (made read-only on
+ *       purpose; checked by bit so that root is refused too), is refused.
  *   <li>A failure before the rename leaves the target untouched and removes the temp file.
  * </ul>
  *
@@ -72,7 +73,8 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             createDirectories(dir, posix);
-            if (Files.exists(real) && !Files.isWritable(real)) {
+            if (Files.exists(real) && (!Files.isWritable(real)
+                    || posix && !Files.getPosixFilePermissions(real).contains(PosixFilePermission.OWNER_WRITE))) {
                 throw new SsokitException(ExitCodes.ERROR, "cannot write " + target
                         + ": the file is read-only; nothing was written");
             }
