@@ -1,6 +1,8 @@
 package io.ssokit.sandbox;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A snapshot of the request counters, as {@code GET /_sandbox/stats} returns them.
@@ -13,8 +15,9 @@ import java.util.Map;
  */
 public record SandboxStats(Map<String, Long> operations, Map<String, Long> failures, long throttled, long errors) {
     public SandboxStats {
-        operations = Map.copyOf(operations);
-        failures = Map.copyOf(failures);
+        // sorted, so that the JSON reads the same way every time
+        operations = Collections.unmodifiableMap(new TreeMap<>(operations));
+        failures = Collections.unmodifiableMap(new TreeMap<>(failures));
     }
 
     /** Requests received for one operation, 0 when none. */
