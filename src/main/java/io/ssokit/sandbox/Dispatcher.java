@@ -223,25 +223,13 @@ final class Dispatcher {
 
     // ---- control endpoints ----------------------------------------------------------------
 
-    interface Control {
-        SandboxStats stats();
-
-        void resetStats();
-    }
-
-    private Control control;
-
-    void control(Control c) {
-        this.control = c;
-    }
-
     private ApiResponse control(String path, String method, ApiRequest req) {
         switch (method + " " + path) {
             case "GET /_sandbox/stats":
-                return ApiResponse.json(200, control.stats());
+                return ApiResponse.json(200, counters.snapshot());
             case "POST /_sandbox/stats/reset":
-                control.resetStats();
-                return ApiResponse.json(200, control.stats());
+                counters.reset();
+                return ApiResponse.json(200, counters.snapshot());
             case "GET /_sandbox/org":
                 return ApiResponse.json(200, org);
             case "POST /_sandbox/approve":

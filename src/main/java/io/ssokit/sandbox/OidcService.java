@@ -290,6 +290,10 @@ final class OidcService {
         }
         synchronized (state) {
             DeviceAuthorization d = findByUserCode(code);
+            if (d != null && d.decision() != Decision.PENDING && d.decision() != Decision.DENIED && now() < d.expiresAt()) {
+                // what a person sees after --auto-approve, or on reloading the page after approving
+                return ApprovalPages.message(200, "Request approved", "You can close this window and return to your terminal.");
+            }
             if (d == null || d.decision() != Decision.PENDING || now() >= d.expiresAt()) {
                 return ApprovalPages.message(400, "Unknown or expired code",
                         "The code " + code + " does not match a sign-in request waiting for approval.");
@@ -333,10 +337,10 @@ final class OidcService {
     ApiResponse authorize(ApiRequest req) {
         Map<String, String> q = req.query();
         String redirectUri = q.get("redirect_uri");
-        String state = q.get("state");
+        String oauthState = q.get("state");
         AuthorizationRequest pending;
-        synchronized (this.state) {
-            Client c = this.state.clients.get(q.getOrDefault("client_id", ""));
+        synchronized (state) {
+            Client c = state.clients.get(q.getOrDefault("client_id", ""));
             // client and redirect URI are checked before anything is sent to the redirect URI
             if (c == null || now() / 1000 >= c.expiresAt()) {
                 return ApprovalPages.message(400, "Invalid client", "The client_id is unknown or its registration has expired.");
@@ -348,11 +352,11 @@ final class OidcService {
                 return ApprovalPages.message(400, "Invalid redirect URI", "The redirect_uri is not one the client registered.");
             }
             if (!"code".equals(q.get("response_type"))) {
-                return redirectError(redirectUri, state, "unsupported_response_type", "response_type must be code");
+                return redirectError(redirectUri, oauthState, "unsupported_response_type", "response_type must be code");
             }
             String challenge = q.get("code_challenge");
             if (challenge == null || challenge.isBlank() || !"S256".equals(q.get("code_challenge_method"))) {
-                return redirectError(redirectUri, state, "invalid_request", "a code_challenge with code_challenge_method S256 is required");
+                return redirectError(redirectUri, oauthState, "invalid_request", "a code_challenge with code_challenge_method S256 is required");
             }
             List<String> scopes = new ArrayList<>();
             for (String s : q.getOrDefault("scopes", q.getOrDefault("scope", "")).split("[ ,]+")) {
@@ -361,15 +365,15 @@ final class OidcService {
                 }
             }
             if (!c.scopes().containsAll(scopes)) {
-                return redirectError(redirectUri, state, "invalid_scope", "requested scopes were not registered by the client");
+                return redirectError(redirectUri, oauthState, "invalid_scope", "requested scopes were not registered by the client");
             }
             String startUrl = c.issuerUrl() != null ? c.issuerUrl() : org.instances().get(0).startUrl();
-            pending = new AuthorizationRequest(Ids.opaque("", 18), c.clientId(), redirectUri, state, challenge,
+            pending = new AuthorizationRequest(Ids.opaque("", 18), c.clientId(), redirectUri, oauthState, challenge,
                     scopes.isEmpty() ? c.scopes() : scopes, startUrl, now() + BROWSER_REQUEST_TTL_MILLIS);
             if (options.autoApprove()) {
                 return redirectWithCode(pending, org.defaultUser().name());
             }
-            this.state.authorizationRequests.put(pending.id(), pending);
+            state.authorizationRequests.put(pending.id(), pending);
             return ApprovalPages.authorize(pending.id(), c.clientName(), startUrl, org.users());
         }
     }

@@ -55,17 +55,6 @@ public final class Sandbox implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(oidc, new PortalService(state, org, options), new StsService(state, org, options),
                 new Json11Services(), counters, new Faults(options.latency(), options.throttleRps(), options.errorRate(), options.seed()),
                 org, options.log(), endpoint.toString());
-        dispatcher.control(new Dispatcher.Control() {
-            @Override
-            public SandboxStats stats() {
-                return counters.snapshot();
-            }
-
-            @Override
-            public void resetStats() {
-                counters.reset();
-            }
-        });
         server.createContext("/", exchange -> serve(dispatcher, exchange));
     }
 

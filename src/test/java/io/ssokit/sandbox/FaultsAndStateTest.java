@@ -160,6 +160,20 @@ class FaultsAndStateTest {
     }
 
     @Test
+    void controlEndpointsDescribeTheSandbox() throws Exception {
+        try (Sandbox sb = Sandbox.start(SandboxOptions.builder().org(SandboxTesting.orgFromResource("test-org.yaml")).build())) {
+            JsonNode org = ApiRequest.JSON.readTree(SandboxTesting.get(URI.create(sb.endpoint() + "/_sandbox/org"), Map.of()).body());
+            assertEquals("333333333333", org.get("accounts").get(2).get("id").asText());
+            assertTrue(org.get("accounts").get(2).get("iamRoles").get(2).get("requireMfa").asBoolean());
+            assertEquals("bob", org.get("users").get(1).get("name").asText());
+            HttpResponse<String> index = SandboxTesting.get(sb.endpoint(), Map.of());
+            assertEquals(200, index.statusCode());
+            assertTrue(index.body().contains(Org.DEFAULT_START_URL));
+            assertTrue(sb.stats().operations().isEmpty(), "control endpoints and the index are not counted");
+        }
+    }
+
+    @Test
     void aCorruptStateFileIsOneClearError(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(SandboxState.FILE_NAME), "{not json");
         SsokitException e = assertThrows(SsokitException.class, () -> Sandbox.start(SandboxOptions.builder().stateDir(dir).build()));

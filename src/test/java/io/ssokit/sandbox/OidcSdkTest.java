@@ -296,7 +296,19 @@ class OidcSdkTest {
                 "user_code=" + dev.userCode() + "&decision=approve&user=sandbox-user");
         assertEquals(200, approved.statusCode());
         assertTrue(approved.body().contains("Request approved"));
+        assertTrue(SandboxTesting.get(URI.create(dev.verificationUriComplete()), Map.of()).body().contains("Request approved"));
         assertNotNull(poll(dc, dev).accessToken());
-        assertEquals(400, SandboxTesting.get(URI.create(dev.verificationUriComplete()), Map.of()).statusCode());
+        assertEquals(400, SandboxTesting.get(URI.create(sb.endpoint() + "/device?user_code=BBBB-CCCC"), Map.of()).statusCode());
+
+        // the control endpoint approves like the button does, and refuses unknown codes
+        StartDeviceAuthorizationResponse dev2 = startDevice(dc);
+        assertEquals(200, SandboxTesting.post(URI.create(sb.endpoint() + "/_sandbox/approve?user_code=" + dev2.userCode()),
+                "text/plain", "").statusCode());
+        clock.advance(Duration.ofSeconds(1));
+        assertNotNull(poll(dc, dev2).accessToken());
+        HttpResponse<String> unknown = SandboxTesting.post(URI.create(sb.endpoint() + "/_sandbox/deny"),
+                "application/x-www-form-urlencoded", "user_code=BBBB-CCCC");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("no device authorization with user code 'BBBB-CCCC'"), unknown.body());
     }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -98,9 +97,5 @@ final class SandboxTesting {
         try (var in = SandboxTesting.class.getResourceAsStream("/sandbox/" + name)) {
             return OrgLoader.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), true, name);
         }
-    }
-
-    static List<String> lines(String s) {
-        return List.of(s.split("\n"));
     }
 }
