@@ -87,8 +87,9 @@ public final class Sandbox implements AutoCloseable {
             return t;
         });
         server.setExecutor(pool);
-        String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]"
-                : options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host();
+        // the URL names the host as given; a wildcard bind is reached through loopback
+        String host = address.isAnyLocalAddress() ? (address instanceof Inet6Address ? "[::1]" : "127.0.0.1")
+                : options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         URI endpoint = URI.create("http://" + host + ":" + server.getAddress().getPort());
         Sandbox sb = new Sandbox(options, server, pool, state, endpoint);
         server.start();
