@@ -21,13 +21,14 @@ import picocli.CommandLine.ParseResult;
 public final class CommandFactory {
 
     /** Top-level commands in help order. Add a command here and in {@link #newCommand}. */
-    static final List<String> COMMANDS = List.of();
+    static final List<String> COMMANDS = List.of("sandbox");
 
     private CommandFactory() {
     }
 
     static Object newCommand(String name) {
         return switch (name) {
+            case "sandbox" -> new SandboxCommand();
             default -> null;
         };
     }
