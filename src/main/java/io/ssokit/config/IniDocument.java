@@ -215,9 +215,9 @@ public final class IniDocument {
 
     private String findHeader(int kind, String name) {
         String found = null;
-        for (String section : sections()) {
-            if (AwsConfig.kind(section) == kind && name.equals(AwsConfig.name(section))) {
-                found = section;
+        for (Block b : layout.blocks) {
+            if (AwsConfig.kind(b.name) == kind && name.equals(AwsConfig.name(b.name))) {
+                found = b.name;
             }
         }
         return found;
@@ -358,8 +358,10 @@ public final class IniDocument {
     /**
      * Makes the section hold exactly these keys, the way aws-sso-util's writer does: existing
      * keys are rewritten in place, keys not given are removed (with their nested lines), new keys
-     * go after the last option; comments and blank lines stay. The section is appended when
-     * missing. Flat and nested keys must not overlap.
+     * go after the last option (flat ones, then nested ones); comments and blank lines stay. The
+     * section is appended when missing. Flat and nested keys must not overlap. New lines take the
+     * dominant line ending of the rewritten file. One re-scan per call, so rewriting every profile
+     * of a large file stays linear per profile.
      */
     public void replaceAll(String section, Map<String, String> values, Map<String, Map<String, String>> nested) {
         checkSectionName(section);
@@ -373,29 +375,148 @@ public final class IniDocument {
         }
         checkDistinctKeys(values.keySet(), nested.keySet());
         edit(() -> {
-            if (layout.firstBlock(section) == null) {
-                appendSection(section, values);
-            } else {
-                List<String> wanted = new ArrayList<>();
-                for (String k : values.keySet()) {
-                    wanted.add(PyText.lower(k));
-                }
-                for (String k : nested.keySet()) {
-                    wanted.add(PyText.lower(k));
-                }
-                for (String existing : keys(section)) {
-                    if (!wanted.contains(existing)) {
-                        remove(section, existing);
-                    }
-                }
+            Block b = layout.firstBlock(section);
+            if (b == null) {
+                List<String> texts = new ArrayList<>();
                 for (Map.Entry<String, String> e : values.entrySet()) {
-                    set(section, e.getKey(), e.getValue());
+                    texts.add(e.getKey() + " = " + e.getValue());
                 }
-            }
-            for (Map.Entry<String, Map<String, String>> e : nested.entrySet()) {
-                setNested(section, e.getKey(), e.getValue());
+                addNestedTexts(texts, nested);
+                appendLines(section, texts);
+            } else if (b != layout.lastBlock(section)) {
+                replaceAllKeyByKey(section, values, nested);
+            } else {
+                rewriteBlock(b, values, nested);
             }
         });
+    }
+
+    private static void addNestedTexts(List<String> texts, Map<String, Map<String, String>> nested) {
+        for (Map.Entry<String, Map<String, String>> e : nested.entrySet()) {
+            texts.add(e.getKey() + " =");
+            for (Map.Entry<String, String> sub : e.getValue().entrySet()) {
+                texts.add("  " + sub.getKey() + " = " + sub.getValue());
+            }
+        }
+    }
+
+    /** replaceAll for a section split over several blocks (only DEFAULT can be): edit by edit. */
+    private void replaceAllKeyByKey(String section, Map<String, String> values, Map<String, Map<String, String>> nested) {
+        List<String> wanted = new ArrayList<>();
+        for (String k : values.keySet()) {
+            wanted.add(PyText.lower(k));
+        }
+        for (String k : nested.keySet()) {
+            wanted.add(PyText.lower(k));
+        }
+        for (String existing : keys(section)) {
+            if (!wanted.contains(existing)) {
+                remove(section, existing);
+            }
+        }
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            set(section, e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Map<String, String>> e : nested.entrySet()) {
+            setNested(section, e.getKey(), e.getValue());
+        }
+    }
+
+    /**
+     * replaceAll in one splice, so that rewriting many profiles (populate) costs one re-scan per
+     * profile rather than one per key. Same result as removing the unwanted keys, then setting
+     * each flat key, then each nested one.
+     */
+    private void rewriteBlock(Block b, Map<String, String> values, Map<String, Map<String, String>> nested) {
+        Map<String, String> flatKeys = new HashMap<>();
+        for (String k : values.keySet()) {
+            flatKeys.put(PyText.lower(k), k);
+        }
+        Map<String, String> nestedKeys = new HashMap<>();
+        for (String k : nested.keySet()) {
+            nestedKeys.put(PyText.lower(k), k);
+        }
+        int end = b.options.isEmpty() ? b.header + 1 : b.options.get(b.options.size() - 1).last + 1;
+        List<Line> out = new ArrayList<>();
+        out.add(lines.get(b.header));
+        int insertAt = -1;
+        String indent = null;
+        int cursor = b.header + 1;
+        List<String> done = new ArrayList<>();
+        int unterminatedFrom = -1;
+        for (Opt o : b.options) {
+            out.addAll(lines.subList(cursor, o.line));
+            cursor = o.last + 1;
+            String given = flatKeys.get(o.key);
+            String lead = leading(lines.get(o.line).text);
+            if (given != null) {
+                out.add(new Line(lead + given + " = " + values.get(given), lines.get(o.last).eol));
+            } else if ((given = nestedKeys.get(o.key)) != null) {
+                String subIndent = lead + "  ";
+                for (int i = o.line + 1; i <= o.last; i++) {
+                    if (layout.kind[i] == CONTINUATION) {
+                        subIndent = leading(lines.get(i).text);
+                        break;
+                    }
+                }
+                // an unterminated last line gets the dominant ending, settled once it is known
+                String blockEol = lines.get(o.line).eol;
+                if (blockEol.isEmpty()) {
+                    unterminatedFrom = out.size();
+                }
+                out.add(new Line(lead + given + " =", blockEol));
+                for (Map.Entry<String, String> sub : nested.get(given).entrySet()) {
+                    out.add(new Line(subIndent + sub.getKey() + " = " + sub.getValue(), blockEol));
+                }
+            } else {
+                continue;
+            }
+            done.add(given);
+            insertAt = out.size();
+            indent = lead;
+        }
+        List<String> texts = new ArrayList<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (!done.contains(e.getKey())) {
+                texts.add(e.getKey() + " = " + e.getValue());
+            }
+        }
+        Map<String, Map<String, String>> newNested = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> e : nested.entrySet()) {
+            if (!done.contains(e.getKey())) {
+                newNested.put(e.getKey(), e.getValue());
+            }
+        }
+        addNestedTexts(texts, newNested);
+        String eol = dominantEol(lines.subList(0, b.header), out, lines.subList(end, lines.size()));
+        for (int i = unterminatedFrom; i >= 0 && i < out.size(); i++) {
+            out.set(i, new Line(out.get(i).text, eol));
+        }
+        if (!texts.isEmpty()) {
+            if (insertAt < 0) {
+                insertAt = 1;
+                indent = leading(lines.get(b.header).text);
+                for (int i = end; i < lines.size(); i++) {
+                    if (layout.kind[i] != BLANK && layout.kind[i] != COMMENT) {
+                        String next = leading(lines.get(i).text);
+                        if (next.length() > indent.length()) {
+                            indent = next;
+                        }
+                        break;
+                    }
+                }
+            }
+            Line before = out.get(insertAt - 1);
+            if (before.eol.isEmpty()) {
+                out.set(insertAt - 1, new Line(before.text, eol));
+            }
+            List<Line> added = new ArrayList<>();
+            for (String t : texts) {
+                added.add(new Line(indent + t, eol));
+            }
+            out.addAll(insertAt, added);
+        }
+        splice(b.header, end, out);
     }
 
     /** {@link #replaceAll(String, Map, Map)} with no nested keys. */
@@ -527,16 +648,23 @@ public final class IniDocument {
 
     /** The most common line ending, LF when there is none or on a tie with LF. */
     private String dominantEol() {
+        return dominantEol(lines);
+    }
+
+    @SafeVarargs
+    private static String dominantEol(List<Line>... parts) {
         int lf = 0;
         int crlf = 0;
         int cr = 0;
-        for (Line l : lines) {
-            if (l.eol == LF) {
-                lf++;
-            } else if (l.eol == CRLF) {
-                crlf++;
-            } else if (l.eol == CR) {
-                cr++;
+        for (List<Line> part : parts) {
+            for (Line l : part) {
+                if (l.eol.equals(LF)) {
+                    lf++;
+                } else if (l.eol.equals(CRLF)) {
+                    crlf++;
+                } else if (l.eol.equals(CR)) {
+                    cr++;
+                }
             }
         }
         if (crlf > lf && crlf >= cr) {
