@@ -214,13 +214,7 @@ public final class IniDocument {
     }
 
     private String findHeader(int kind, String name) {
-        String found = null;
-        for (Block b : layout.blocks) {
-            if (AwsConfig.kind(b.name) == kind && name.equals(AwsConfig.name(b.name))) {
-                found = b.name;
-            }
-        }
-        return found;
+        return layout.headerIndex(kind).get(name);
     }
 
     // ---- edits ---------------------------------------------------------------------------
@@ -1031,6 +1025,7 @@ public final class IniDocument {
         /** For a continuation line, the line of its option; else -1. */
         final int[] owner;
         final List<Block> blocks = new ArrayList<>();
+        private Map<Integer, Map<String, String>> headerIndex;
 
         Layout(int n) {
             kind = new byte[n];
@@ -1042,6 +1037,31 @@ public final class IniDocument {
         String sectionOf(int line) {
             int b = block[line];
             return b < 0 ? null : blocks.get(b).name;
+        }
+
+        /**
+         * Profile (or sso-session, services) name to the header botocore reads it from, built on
+         * first use: populate looks up every profile, and a scan per lookup would be quadratic.
+         */
+        Map<String, String> headerIndex(int kind) {
+            if (headerIndex == null) {
+                headerIndex = new HashMap<>();
+            }
+            Map<String, String> index = headerIndex.get(kind);
+            if (index == null) {
+                index = new HashMap<>();
+                for (Block b : blocks) {
+                    if (AwsConfig.kind(b.name) == kind) {
+                        String name = AwsConfig.name(b.name);
+                        if (name != null) {
+                            // later sections win, as in botocore
+                            index.put(name, b.name);
+                        }
+                    }
+                }
+                headerIndex.put(kind, index);
+            }
+            return index;
         }
 
         Block firstBlock(String name) {
