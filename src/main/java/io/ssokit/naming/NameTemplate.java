@@ -25,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -62,7 +61,7 @@ public final class NameTemplate {
     private final NamingOptions options;
     private final Mustache mustache;
     private final Set<String> used;
-    private final Map<String, Function<String, String>> helpers;
+    private final Map<String, Helper> helpers;
 
     private NameTemplate(String source, NamingOptions options, Mustache mustache, Set<String> used) {
         this.source = source;
@@ -148,15 +147,15 @@ public final class NameTemplate {
         return v;
     }
 
-    private static Map<String, Function<String, String>> helpers(NamingOptions options) {
-        Map<String, Function<String, String>> h = new HashMap<>();
+    private static Map<String, Helper> helpers(NamingOptions options) {
+        Map<String, Helper> h = new HashMap<>();
         for (CaseTransform t : CaseTransform.values()) {
-            h.put(t.optionValue(), t::apply);
+            h.put(t.optionValue(), new Helper(t::apply));
         }
-        h.put("trim_account_name", trimmer(options.trimAccountName(), "--trim-account-name"));
-        h.put("trim_role_name", trimmer(options.trimRoleName(), "--trim-role-name"));
-        h.put("safe", AccountNames::safe);
-        h.put("spaces_to_dashes", AccountNames::spacesToDashes);
+        h.put("trim_account_name", new Helper(trimmer(options.trimAccountName(), "--trim-account-name")));
+        h.put("trim_role_name", new Helper(trimmer(options.trimRoleName(), "--trim-role-name")));
+        h.put("safe", new Helper(AccountNames::safe));
+        h.put("spaces_to_dashes", new Helper(AccountNames::spacesToDashes));
         return h;
     }
 
@@ -236,6 +235,14 @@ public final class NameTemplate {
         return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 
+    /**
+     * A section helper. Deliberately not a {@link java.util.function.Function}: Mustache.java
+     * would re-parse the section's reconstructed source for a Function and lose any delimiter
+     * change inside it; the {@link Handler} renders the compiled body instead.
+     */
+    private record Helper(UnaryOperator<String> function) {
+    }
+
     /** A known variable without a value for this input. */
     private record Absent(String message) {
     }
@@ -276,6 +283,17 @@ public final class NameTemplate {
 
         @Override
         public Writer iterate(Iteration iteration, Writer writer, Object object, List<Object> scopes) {
+            if (object instanceof Helper helper) {
+                StringWriter body = new StringWriter();
+                // re-push the current scope, so that {{.}} in the body means what it means outside
+                iteration.next(body, scopes.get(scopes.size() - 1), scopes);
+                try {
+                    writer.write(helper.function().apply(body.toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return writer;
+            }
             return super.iterate(iteration, writer, object instanceof Absent ? null : object, scopes);
         }
 

@@ -150,6 +150,21 @@ class NameTemplateTest {
     }
 
     @Test
+    void delimiterChangesInsideHelperSectionsSurvive() {
+        // Mustache.java re-parses a Function section's source without its delimiter changes
+        assertEquals("{{X}}-ADMIN", render("{{#upper}}{{=<% %>=}}{{x}}<%={{ }}=%>-{{role_name}}{{/upper}}", FIRST));
+        assertEquals("us-gov-west-1|US-GOV-WEST-1", render("{{#region}}{{.}}|{{#upper}}{{.}}{{/upper}}{{/region}}", SECOND));
+    }
+
+    @Test
+    void longLiteralsFullOfDelimiterCandidatesStayLiteral() {
+        String nasty = "<>%|~^@#$&*;:?!+-_.,'\"`()[]/\\aZ09{{}}{".repeat(3);
+        String lit = MustacheText.literal(nasty);
+        assertEquals(nasty + "Admin" + nasty, render(lit + "{{role_name}}" + lit, FIRST));
+        assertEquals("plain.text", MustacheText.literal("plain.text"));
+    }
+
+    @Test
     void usesReportsHelpersAndVariables() {
         NameTemplate t = NameTemplate.compile("{{#trim_account_name}}{{account_name}}{{/trim_account_name}}", NamingOptions.defaults());
         assertTrue(t.uses("trim_account_name"));
