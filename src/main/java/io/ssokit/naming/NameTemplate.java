@@ -2,10 +2,13 @@ package io.ssokit.naming;
 
 import com.github.mustachejava.Code;
 import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.DefaultMustacheVisitor;
 import com.github.mustachejava.Iteration;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.MustacheNotFoundException;
+import com.github.mustachejava.MustacheVisitor;
+import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.codes.CommentCode;
 import com.github.mustachejava.codes.IterableCode;
 import com.github.mustachejava.codes.NotIterableCode;
@@ -255,11 +258,25 @@ public final class NameTemplate {
         }
     }
 
-    /** No partials from disk or classpath, verbatim output, map-only lookups (no reflection). */
+    /**
+     * No partials from disk or classpath, no pragmas, verbatim output, map-only lookups (no
+     * reflection on values).
+     */
     private static final class Factory extends DefaultMustacheFactory {
         Factory() {
             super(resourceName -> null);
             setObjectHandler(new Handler());
+        }
+
+        @Override
+        public MustacheVisitor createMustacheVisitor() {
+            return new DefaultMustacheVisitor(this) {
+                @Override
+                public void pragma(TemplateContext tc, String pragma, String args) {
+                    // Mustache.java would log an unknown pragma through java.util.logging and go on
+                    throw new MustacheException("pragmas ({{%" + pragma + "}}) are not supported", tc);
+                }
+            };
         }
 
         @Override

@@ -142,6 +142,7 @@ class NameTemplateTest {
         assertTrue(compileError("{{#region}}x").getMessage().contains("invalid Mustache syntax"));
         assertTrue(compileError("{{> /etc/passwd}}").getMessage().contains("partials"));
         assertTrue(compileError("{{$block}}x{{/block}}").getMessage().contains("unsupported Mustache tag"));
+        assertTrue(compileError("{{%IMPLICIT-ITERATOR}}{{role_name}}").getMessage().contains("pragmas"));
     }
 
     @Test
