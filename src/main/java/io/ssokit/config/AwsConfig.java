@@ -4,9 +4,11 @@ import io.ssokit.Env;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The AWS shared config and credentials files, merged and read with the AWS CLI v2's semantics
@@ -81,57 +83,55 @@ public final class AwsConfig {
                 svcs.put(name, new Section(name, s.values(), s.nested()));
             }
         }
-        LinkedHashMap<String, Map<String, Object>> merged = new LinkedHashMap<>();
-        LinkedHashMap<String, Map<String, Profile.Source>> sources = new LinkedHashMap<>();
-        for (Map.Entry<String, Section> e : configProfiles.entrySet()) {
-            addAll(merged, sources, e.getKey(), e.getValue(), Profile.Source.CONFIG_FILE);
-        }
+        LinkedHashMap<String, Section> credentialProfiles = new LinkedHashMap<>();
         for (Section s : credentials.botocoreSections()) {
-            addAll(merged, sources, s.name(), s, Profile.Source.CREDENTIALS_FILE);
+            credentialProfiles.put(s.name(), s);
         }
         LinkedHashMap<String, Profile> built = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, Object>> e : merged.entrySet()) {
-            built.put(e.getKey(), toProfile(e.getKey(), e.getValue(), sources.get(e.getKey())));
+        for (Map.Entry<String, Section> e : configProfiles.entrySet()) {
+            Section c = e.getValue();
+            Section k = credentialProfiles.get(e.getKey());
+            built.put(e.getKey(), k == null
+                    ? new Profile(e.getKey(), c.values(), c.nested(), Set.of())
+                    : merge(e.getKey(), c, k));
+        }
+        for (Map.Entry<String, Section> e : credentialProfiles.entrySet()) {
+            if (!built.containsKey(e.getKey())) {
+                built.put(e.getKey(), merge(e.getKey(), null, e.getValue()));
+            }
         }
         return new AwsConfig(Collections.unmodifiableMap(built), Collections.unmodifiableMap(sessions),
                 Collections.unmodifiableMap(svcs));
     }
 
-    /** botocore's {@code dict.update}: a key keeps its position, its value is replaced. */
-    private static void addAll(Map<String, Map<String, Object>> merged, Map<String, Map<String, Profile.Source>> sources,
-            String profile, Section s, Profile.Source source) {
-        Map<String, Object> values = merged.get(profile);
-        Map<String, Profile.Source> from = sources.get(profile);
-        if (values == null) {
-            values = new LinkedHashMap<>();
-            from = new LinkedHashMap<>();
-            merged.put(profile, values);
-            sources.put(profile, from);
-        }
-        // Flat and nested keys interleave in the file; botocore keeps one dict, so merge both.
-        for (Map.Entry<String, String> e : s.values().entrySet()) {
-            values.put(e.getKey(), e.getValue());
-            from.put(e.getKey(), source);
-        }
-        for (Map.Entry<String, Map<String, String>> e : s.nested().entrySet()) {
-            values.put(e.getKey(), e.getValue());
-            from.put(e.getKey(), source);
-        }
-    }
-
+    /**
+     * botocore's {@code dict.update} of the config profile with the credentials section: a key
+     * keeps its position, its value is replaced, new keys follow. botocore keeps flat and nested
+     * keys in one dict; a Section has them in two maps, so a key that is nested in one file and
+     * flat in the other can end up later in the key order than botocore has it (values agree).
+     */
     @SuppressWarnings("unchecked")
-    private static Profile toProfile(String name, Map<String, Object> values, Map<String, Profile.Source> from) {
+    private static Profile merge(String name, Section config, Section credentials) {
+        LinkedHashMap<String, Object> all = new LinkedHashMap<>();
+        if (config != null) {
+            all.putAll(config.values());
+            all.putAll(config.nested());
+        }
+        all.putAll(credentials.values());
+        all.putAll(credentials.nested());
         LinkedHashMap<String, String> flat = new LinkedHashMap<>();
         LinkedHashMap<String, Map<String, String>> nested = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : values.entrySet()) {
+        for (Map.Entry<String, Object> e : all.entrySet()) {
             if (e.getValue() instanceof String) {
                 flat.put(e.getKey(), (String) e.getValue());
             } else {
                 nested.put(e.getKey(), (Map<String, String>) e.getValue());
             }
         }
+        Set<String> fromCredentials = new LinkedHashSet<>(credentials.values().keySet());
+        fromCredentials.addAll(credentials.nested().keySet());
         return new Profile(name, Collections.unmodifiableMap(flat), Collections.unmodifiableMap(nested),
-                Collections.unmodifiableMap(from));
+                Collections.unmodifiableSet(fromCredentials));
     }
 
     public Optional<Profile> profile(String name) {

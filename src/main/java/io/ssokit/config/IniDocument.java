@@ -61,11 +61,11 @@ public final class IniDocument {
     private List<Line> lines;
     private Layout layout;
 
-    private IniDocument(String origin, boolean bom, List<Line> lines) {
+    private IniDocument(String origin, boolean bom, List<Line> lines, Layout layout) {
         this.origin = origin;
         this.bom = bom;
         this.lines = lines;
-        this.layout = scan(lines, origin);
+        this.layout = layout;
     }
 
     /**
@@ -76,7 +76,40 @@ public final class IniDocument {
      */
     public static IniDocument parse(String text, String origin) {
         boolean bom = text.startsWith("\uFEFF");
-        return new IniDocument(origin, bom, split(text, bom ? 1 : 0));
+        char[] buf = text.toCharArray();
+        int from = bom ? 1 : 0;
+        int count = 0;
+        for (int i = from; i < buf.length; i++) {
+            char c = buf[i];
+            if (c == '\n' || (c == '\r' && (i + 1 == buf.length || buf[i + 1] != '\n'))) {
+                count++;
+            }
+        }
+        int[] starts = new int[count + 1];
+        int[] ends = new int[count + 1];
+        List<Line> lines = new ArrayList<>(count + 1);
+        int n = 0;
+        int start = from;
+        int i = from;
+        while (i < buf.length) {
+            char c = buf[i];
+            if (c > '\r' || (c != '\n' && c != '\r')) {
+                i++;
+                continue;
+            }
+            String eol = c == '\n' ? LF : i + 1 < buf.length && buf[i + 1] == '\n' ? CRLF : CR;
+            starts[n] = start;
+            ends[n++] = i;
+            lines.add(new Line(text.substring(start, i), eol));
+            i += eol.length();
+            start = i;
+        }
+        if (start < buf.length) {
+            starts[n] = start;
+            ends[n++] = buf.length;
+            lines.add(new Line(text.substring(start), NO_EOL));
+        }
+        return new IniDocument(origin, bom, lines, scan(text, buf, starts, ends, n, origin));
     }
 
     /** Parses UTF-8 bytes; malformed UTF-8 is a syntax error naming its line, as in botocore. */
@@ -85,7 +118,7 @@ public final class IniDocument {
     }
 
     public static IniDocument empty(String origin) {
-        return new IniDocument(origin, false, new ArrayList<>());
+        return parse("", origin);
     }
 
     /** The file as shown in messages. */
@@ -181,13 +214,7 @@ public final class IniDocument {
     }
 
     private String findHeader(int kind, String name) {
-        String found = null;
-        for (String section : sections()) {
-            if (AwsConfig.kind(section) == kind && name.equals(AwsConfig.name(section))) {
-                found = section;
-            }
-        }
-        return found;
+        return layout.headerIndex(kind).get(name);
     }
 
     // ---- edits ---------------------------------------------------------------------------
@@ -325,8 +352,10 @@ public final class IniDocument {
     /**
      * Makes the section hold exactly these keys, the way aws-sso-util's writer does: existing
      * keys are rewritten in place, keys not given are removed (with their nested lines), new keys
-     * go after the last option; comments and blank lines stay. The section is appended when
-     * missing. Flat and nested keys must not overlap.
+     * go after the last option (flat ones, then nested ones); comments and blank lines stay. The
+     * section is appended when missing. Flat and nested keys must not overlap. New lines take the
+     * dominant line ending of the rewritten file. One re-scan per call, so rewriting every profile
+     * of a large file stays linear per profile.
      */
     public void replaceAll(String section, Map<String, String> values, Map<String, Map<String, String>> nested) {
         checkSectionName(section);
@@ -340,29 +369,148 @@ public final class IniDocument {
         }
         checkDistinctKeys(values.keySet(), nested.keySet());
         edit(() -> {
-            if (layout.firstBlock(section) == null) {
-                appendSection(section, values);
-            } else {
-                List<String> wanted = new ArrayList<>();
-                for (String k : values.keySet()) {
-                    wanted.add(PyText.lower(k));
-                }
-                for (String k : nested.keySet()) {
-                    wanted.add(PyText.lower(k));
-                }
-                for (String existing : keys(section)) {
-                    if (!wanted.contains(existing)) {
-                        remove(section, existing);
-                    }
-                }
+            Block b = layout.firstBlock(section);
+            if (b == null) {
+                List<String> texts = new ArrayList<>();
                 for (Map.Entry<String, String> e : values.entrySet()) {
-                    set(section, e.getKey(), e.getValue());
+                    texts.add(e.getKey() + " = " + e.getValue());
                 }
-            }
-            for (Map.Entry<String, Map<String, String>> e : nested.entrySet()) {
-                setNested(section, e.getKey(), e.getValue());
+                addNestedTexts(texts, nested);
+                appendLines(section, texts);
+            } else if (b != layout.lastBlock(section)) {
+                replaceAllKeyByKey(section, values, nested);
+            } else {
+                rewriteBlock(b, values, nested);
             }
         });
+    }
+
+    private static void addNestedTexts(List<String> texts, Map<String, Map<String, String>> nested) {
+        for (Map.Entry<String, Map<String, String>> e : nested.entrySet()) {
+            texts.add(e.getKey() + " =");
+            for (Map.Entry<String, String> sub : e.getValue().entrySet()) {
+                texts.add("  " + sub.getKey() + " = " + sub.getValue());
+            }
+        }
+    }
+
+    /** replaceAll for a section split over several blocks (only DEFAULT can be): edit by edit. */
+    private void replaceAllKeyByKey(String section, Map<String, String> values, Map<String, Map<String, String>> nested) {
+        List<String> wanted = new ArrayList<>();
+        for (String k : values.keySet()) {
+            wanted.add(PyText.lower(k));
+        }
+        for (String k : nested.keySet()) {
+            wanted.add(PyText.lower(k));
+        }
+        for (String existing : keys(section)) {
+            if (!wanted.contains(existing)) {
+                remove(section, existing);
+            }
+        }
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            set(section, e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Map<String, String>> e : nested.entrySet()) {
+            setNested(section, e.getKey(), e.getValue());
+        }
+    }
+
+    /**
+     * replaceAll in one splice, so that rewriting many profiles (populate) costs one re-scan per
+     * profile rather than one per key. Same result as removing the unwanted keys, then setting
+     * each flat key, then each nested one.
+     */
+    private void rewriteBlock(Block b, Map<String, String> values, Map<String, Map<String, String>> nested) {
+        Map<String, String> flatKeys = new HashMap<>();
+        for (String k : values.keySet()) {
+            flatKeys.put(PyText.lower(k), k);
+        }
+        Map<String, String> nestedKeys = new HashMap<>();
+        for (String k : nested.keySet()) {
+            nestedKeys.put(PyText.lower(k), k);
+        }
+        int end = b.options.isEmpty() ? b.header + 1 : b.options.get(b.options.size() - 1).last + 1;
+        List<Line> out = new ArrayList<>();
+        out.add(lines.get(b.header));
+        int insertAt = -1;
+        String indent = null;
+        int cursor = b.header + 1;
+        List<String> done = new ArrayList<>();
+        int unterminatedFrom = -1;
+        for (Opt o : b.options) {
+            out.addAll(lines.subList(cursor, o.line));
+            cursor = o.last + 1;
+            String given = flatKeys.get(o.key);
+            String lead = leading(lines.get(o.line).text);
+            if (given != null) {
+                out.add(new Line(lead + given + " = " + values.get(given), lines.get(o.last).eol));
+            } else if ((given = nestedKeys.get(o.key)) != null) {
+                String subIndent = lead + "  ";
+                for (int i = o.line + 1; i <= o.last; i++) {
+                    if (layout.kind[i] == CONTINUATION) {
+                        subIndent = leading(lines.get(i).text);
+                        break;
+                    }
+                }
+                // an unterminated last line gets the dominant ending, settled once it is known
+                String blockEol = lines.get(o.line).eol;
+                if (blockEol.isEmpty()) {
+                    unterminatedFrom = out.size();
+                }
+                out.add(new Line(lead + given + " =", blockEol));
+                for (Map.Entry<String, String> sub : nested.get(given).entrySet()) {
+                    out.add(new Line(subIndent + sub.getKey() + " = " + sub.getValue(), blockEol));
+                }
+            } else {
+                continue;
+            }
+            done.add(given);
+            insertAt = out.size();
+            indent = lead;
+        }
+        List<String> texts = new ArrayList<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (!done.contains(e.getKey())) {
+                texts.add(e.getKey() + " = " + e.getValue());
+            }
+        }
+        Map<String, Map<String, String>> newNested = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> e : nested.entrySet()) {
+            if (!done.contains(e.getKey())) {
+                newNested.put(e.getKey(), e.getValue());
+            }
+        }
+        addNestedTexts(texts, newNested);
+        String eol = dominantEol(lines.subList(0, b.header), out, lines.subList(end, lines.size()));
+        for (int i = unterminatedFrom; i >= 0 && i < out.size(); i++) {
+            out.set(i, new Line(out.get(i).text, eol));
+        }
+        if (!texts.isEmpty()) {
+            if (insertAt < 0) {
+                insertAt = 1;
+                indent = leading(lines.get(b.header).text);
+                for (int i = end; i < lines.size(); i++) {
+                    if (layout.kind[i] != BLANK && layout.kind[i] != COMMENT) {
+                        String next = leading(lines.get(i).text);
+                        if (next.length() > indent.length()) {
+                            indent = next;
+                        }
+                        break;
+                    }
+                }
+            }
+            Line before = out.get(insertAt - 1);
+            if (before.eol.isEmpty()) {
+                out.set(insertAt - 1, new Line(before.text, eol));
+            }
+            List<Line> added = new ArrayList<>();
+            for (String t : texts) {
+                added.add(new Line(indent + t, eol));
+            }
+            out.addAll(insertAt, added);
+        }
+        splice(b.header, end, out);
     }
 
     /** {@link #replaceAll(String, Map, Map)} with no nested keys. */
@@ -494,16 +642,23 @@ public final class IniDocument {
 
     /** The most common line ending, LF when there is none or on a tie with LF. */
     private String dominantEol() {
+        return dominantEol(lines);
+    }
+
+    @SafeVarargs
+    private static String dominantEol(List<Line>... parts) {
         int lf = 0;
         int crlf = 0;
         int cr = 0;
-        for (Line l : lines) {
-            if (l.eol == LF) {
-                lf++;
-            } else if (l.eol == CRLF) {
-                crlf++;
-            } else if (l.eol == CR) {
-                cr++;
+        for (List<Line> part : parts) {
+            for (Line l : part) {
+                if (l.eol.equals(LF)) {
+                    lf++;
+                } else if (l.eol.equals(CRLF)) {
+                    crlf++;
+                } else if (l.eol.equals(CR)) {
+                    cr++;
+                }
             }
         }
         if (crlf > lf && crlf >= cr) {
@@ -698,35 +853,6 @@ public final class IniDocument {
 
     // ---- parsing ---------------------------------------------------------------------------
 
-    private static List<Line> split(String s, int from) {
-        List<Line> out = new ArrayList<>();
-        int n = s.length();
-        int start = from;
-        int i = from;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c == '\n') {
-                out.add(new Line(s.substring(start, i), LF));
-                start = ++i;
-            } else if (c == '\r') {
-                if (i + 1 < n && s.charAt(i + 1) == '\n') {
-                    out.add(new Line(s.substring(start, i), CRLF));
-                    i += 2;
-                } else {
-                    out.add(new Line(s.substring(start, i), CR));
-                    i++;
-                }
-                start = i;
-            } else {
-                i++;
-            }
-        }
-        if (start < n) {
-            out.add(new Line(s.substring(start), NO_EOL));
-        }
-        return out;
-    }
-
     private static String decodeUtf8(byte[] bytes, String origin) {
         String fast = new String(bytes, StandardCharsets.UTF_8);
         if (fast.indexOf('\uFFFD') < 0) {
@@ -751,20 +877,43 @@ public final class IniDocument {
         return fast;
     }
 
-    /** configparser's {@code _read}, line by line (see the class comment). */
+    /** Re-scans edited lines: joins their texts so that the array scanner can run on them. */
     private static Layout scan(List<Line> lines, String origin) {
         int n = lines.size();
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            starts[i] = sb.length();
+            sb.append(lines.get(i).text);
+            ends[i] = sb.length();
+            sb.append('\n');
+        }
+        String text = sb.toString();
+        return scan(text, text.toCharArray(), starts, ends, n, origin);
+    }
+
+    /**
+     * configparser's {@code _read}, line by line (see the class comment). Line i is {@code
+     * buf[starts[i], ends[i])}. This runs on every credential-process call, mostly before the JIT
+     * has compiled anything, so it indexes a char array and tests the common ASCII cases inline
+     * rather than calling {@code charAt} and helpers per character.
+     */
+    private static Layout scan(String text, char[] buf, int[] starts, int[] ends, int n, String origin) {
         Layout lay = new Layout(n);
         HashMap<String, Integer> headerLines = new HashMap<>();
-        HashMap<String, Integer> keyLines = new HashMap<>();
+        // per section name (DEFAULT blocks share one); no string concatenation on this hot path
+        HashMap<String, HashMap<String, Integer>> keyLines = new HashMap<>();
+        HashMap<String, Integer> sectionKeys = null;
         Block cur = null;
         Opt opt = null;
         int indentLevel = 0;
         for (int i = 0; i < n; i++) {
-            String t = lines.get(i).text;
+            int lineStart = starts[i];
+            int lineEnd = ends[i];
             lay.block[i] = lay.blocks.size() - 1;
             lay.owner[i] = -1;
-            int first = PyText.firstNonSpace(t);
+            int first = PyText.firstNonSpace(buf, lineStart, lineEnd);
             if (first < 0) {
                 lay.kind[i] = BLANK;
                 if (opt != null) {
@@ -772,24 +921,28 @@ public final class IniDocument {
                 }
                 continue;
             }
-            char c = t.charAt(first);
+            char c = buf[first];
             if (c == '#' || c == ';') {
                 lay.kind[i] = COMMENT;
                 continue;
             }
-            int end = PyText.endOfNonSpace(t, first);
-            if (opt != null && first > indentLevel) {
+            int end = PyText.endOfNonSpace(buf, first, lineEnd);
+            int indent = first - lineStart;
+            if (opt != null && indent > indentLevel) {
                 lay.kind[i] = CONTINUATION;
                 lay.owner[i] = opt.line;
-                opt.addPart(t.substring(first, end), i);
+                opt.addPart(text.substring(first, end), i);
                 opt.last = i;
                 continue;
             }
-            indentLevel = first;
+            indentLevel = indent;
             if (c == '[') {
-                int close = t.lastIndexOf(']', end - 1);
+                int close = end - 1;
+                while (close > first + 1 && buf[close] != ']') {
+                    close--;
+                }
                 if (close > first + 1) {
-                    String name = t.substring(first + 1, close);
+                    String name = text.substring(first + 1, close);
                     if (!name.equals(DEFAULT_SECTION)) {
                         Integer prev = headerLines.putIfAbsent(name, i);
                         if (prev != null) {
@@ -797,6 +950,11 @@ public final class IniDocument {
                                     + "] appears a second time (first at line " + (prev + 1)
                                     + "); the AWS CLI refuses such a file");
                         }
+                    }
+                    sectionKeys = keyLines.get(name);
+                    if (sectionKeys == null) {
+                        sectionKeys = new HashMap<>();
+                        keyLines.put(name, sectionKeys);
                     }
                     cur = new Block(name, i);
                     lay.blocks.add(cur);
@@ -811,37 +969,52 @@ public final class IniDocument {
                         ? "section header without a closing ']'"
                         : "this line comes before any [section] header");
             }
-            int delim = -1;
-            for (int j = first; j < end; j++) {
-                char d = t.charAt(j);
-                if (d == '=' || d == ':') {
-                    delim = j;
-                    break;
-                }
+            int delim = first;
+            while (delim < end && buf[delim] != '=' && buf[delim] != ':') {
+                delim++;
             }
-            if (delim < 0) {
+            if (delim == end) {
                 throw new ConfigSyntaxException(origin, i + 1, c == '['
                         ? "section header without a closing ']'"
                         : "expected 'key = value', a [section] header or a comment");
             }
-            int keyEnd = delim;
-            while (keyEnd > first && PyText.isSpace(t.charAt(keyEnd - 1))) {
-                keyEnd--;
-            }
+            int keyEnd = PyText.endOfNonSpace(buf, first, delim);
             if (keyEnd == first) {
-                throw new ConfigSyntaxException(origin, i + 1, "'" + t.charAt(delim) + "' without a key name before it");
+                throw new ConfigSyntaxException(origin, i + 1, "'" + buf[delim] + "' without a key name before it");
             }
-            String key = PyText.lower(t.substring(first, keyEnd));
-            Integer prev = keyLines.putIfAbsent(cur.name + "\n" + key, i);
+            String key = lowerKey(text, buf, first, keyEnd);
+            Integer prev = sectionKeys.putIfAbsent(key, i);
             if (prev != null) {
                 throw new ConfigSyntaxException(origin, i + 1, "'" + key + "' appears a second time in ["
                         + cur.name + "] (first at line " + (prev + 1) + "); the AWS CLI refuses such a file");
             }
-            opt = new Opt(key, i, PyText.strip(t.substring(delim + 1, end)));
+            int valueStart = PyText.firstNonSpace(buf, delim + 1, end);
+            opt = new Opt(key, i, valueStart < 0 ? "" : text.substring(valueStart, end));
             cur.options.add(opt);
             lay.kind[i] = OPTION;
         }
         return lay;
+    }
+
+    /** configparser's {@code optionxform}: Python's lower(), with the all-ASCII case done here. */
+    private static String lowerKey(String text, char[] buf, int from, int to) {
+        boolean upper = false;
+        for (int j = from; j < to; j++) {
+            char c = buf[j];
+            if (c >= 0x80) {
+                return PyText.lower(text.substring(from, to));
+            }
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        if (!upper) {
+            return text.substring(from, to);
+        }
+        char[] low = new char[to - from];
+        for (int j = from; j < to; j++) {
+            char c = buf[j];
+            low[j - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return new String(low);
     }
 
     /** The meaning of every line, recomputed after each edit. */
@@ -852,6 +1025,7 @@ public final class IniDocument {
         /** For a continuation line, the line of its option; else -1. */
         final int[] owner;
         final List<Block> blocks = new ArrayList<>();
+        private Map<Integer, Map<String, String>> headerIndex;
 
         Layout(int n) {
             kind = new byte[n];
@@ -863,6 +1037,31 @@ public final class IniDocument {
         String sectionOf(int line) {
             int b = block[line];
             return b < 0 ? null : blocks.get(b).name;
+        }
+
+        /**
+         * Profile (or sso-session, services) name to the header botocore reads it from, built on
+         * first use: populate looks up every profile, and a scan per lookup would be quadratic.
+         */
+        Map<String, String> headerIndex(int kind) {
+            if (headerIndex == null) {
+                headerIndex = new HashMap<>();
+            }
+            Map<String, String> index = headerIndex.get(kind);
+            if (index == null) {
+                index = new HashMap<>();
+                for (Block b : blocks) {
+                    if (AwsConfig.kind(b.name) == kind) {
+                        String name = AwsConfig.name(b.name);
+                        if (name != null) {
+                            // later sections win, as in botocore
+                            index.put(name, b.name);
+                        }
+                    }
+                }
+                headerIndex.put(kind, index);
+            }
+            return index;
         }
 
         Block firstBlock(String name) {

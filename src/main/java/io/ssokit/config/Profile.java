@@ -2,6 +2,7 @@ package io.ssokit.config;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A profile as the AWS CLI v2 sees it: its config-file section with its credentials-file
@@ -12,13 +13,13 @@ import java.util.Optional;
  * <p>For an sso-session profile, {@code get("sso_session")} names the section to look up with
  * {@link AwsConfig#ssoSession(String)}.
  *
- * @param sources the file each key (flat or nested) came from
+ * @param fromCredentialsFile the keys (flat or nested) whose value came from the credentials file
  */
 public record Profile(
         String name,
         Map<String, String> values,
         Map<String, Map<String, String>> nested,
-        Map<String, Source> sources) {
+        Set<String> fromCredentialsFile) {
 
     /** The file a value was read from. */
     public enum Source { CONFIG_FILE, CREDENTIALS_FILE }
@@ -30,6 +31,9 @@ public record Profile(
 
     /** Where a key's value came from, or null when the profile does not have the key. */
     public Source source(String key) {
-        return sources.get(key);
+        if (fromCredentialsFile.contains(key)) {
+            return Source.CREDENTIALS_FILE;
+        }
+        return values.containsKey(key) || nested.containsKey(key) ? Source.CONFIG_FILE : null;
     }
 }

@@ -44,6 +44,31 @@ final class PyText {
         }
     }
 
+    /** Index of the first non-space character in {@code b[from, to)}, or -1 when there is none. */
+    static int firstNonSpace(char[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = b[i];
+            // most characters are printable ASCII: decide those without a call
+            if ((c > ' ' && c < 0x85) || !isSpace(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** One past the last non-space character in {@code b[from, to)}; {@code from} when none. */
+    static int endOfNonSpace(char[] b, int from, int to) {
+        int end = to;
+        while (end > from) {
+            char c = b[end - 1];
+            if ((c > ' ' && c < 0x85) || !isSpace(c)) {
+                break;
+            }
+            end--;
+        }
+        return end;
+    }
+
     /** Index of the first non-space character, or -1 when the string is all space. */
     static int firstNonSpace(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -187,6 +212,24 @@ final class PyText {
      */
     static List<String> shlexSplit(String s) {
         List<String> tokens = new ArrayList<>();
+        if (s.indexOf('\'') < 0 && s.indexOf('"') < 0 && s.indexOf('\\') < 0) {
+            // the usual header, e.g. "profile dev": only whitespace to split on
+            int i = 0;
+            int n = s.length();
+            while (i < n) {
+                while (i < n && isShlexSpace(s.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < n && !isShlexSpace(s.charAt(i))) {
+                    i++;
+                }
+                if (i > start) {
+                    tokens.add(s.substring(start, i));
+                }
+            }
+            return tokens;
+        }
         StringBuilder token = new StringBuilder();
         boolean inToken = false;
         boolean quoted = false;
@@ -194,7 +237,7 @@ final class PyText {
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i++);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            if (isShlexSpace(c)) {
                 if (inToken || quoted) {
                     tokens.add(token.toString());
                     token.setLength(0);
@@ -252,6 +295,10 @@ final class PyText {
             tokens.add(token.toString());
         }
         return tokens;
+    }
+
+    private static boolean isShlexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
     /**

@@ -22,7 +22,7 @@ class IniDocumentPropertiesTest {
     // ---- generated documents ------------------------------------------------------------
 
     /** An option: key, spacing, delimiter, value, and optional continuation lines. */
-    record Opt(String key, String before, char delim, String after, String value, String trailing, int continuations) {
+    record Opt(String key, String before, String delim, String after, String value, String trailing, int continuations) {
     }
 
     record Sec(int kind, String name, List<Object> items) {
@@ -79,7 +79,7 @@ class IniDocumentPropertiesTest {
                 .map(v -> v.isEmpty() ? v : "v" + v + "v");
         Arbitrary<Opt> opt = Combinators.combine(
                 Arbitraries.of("region", "Output", "sso_start_url", "K\u00c9Y", "key with space"),
-                ws, Arbitraries.of('=', ':'), ws, value, ws, Arbitraries.integers().between(0, 2))
+                ws, Arbitraries.of("=", ":"), ws, value, ws, Arbitraries.integers().between(0, 2))
                 .as((k, b, d, a, v, t, c) -> new Opt(k, b, d, a, c > 0 && v.isEmpty() ? "x" : v, t, c));
         Arbitrary<String> comment = Combinators.combine(ws, Arbitraries.of("#", ";"), value).as((w, p, v) -> w + p + v);
         Arbitrary<Map<String, String>> nested = Arbitraries.maps(Arbitraries.of("a", "b", "Addressing_Style"),
@@ -309,6 +309,81 @@ class IniDocumentPropertiesTest {
             assertEquals(1, diff.added.size());
             assertEquals(diff.removed.get(0).text, diff.added.get(0).text);
         }
+    }
+
+    /**
+     * replaceAll rewrites a section in one splice; it must give exactly what removing the
+     * unwanted keys and then setting each key one edit at a time gives.
+     */
+    @Property(tries = 500)
+    void replaceAllEqualsRemovingThenSettingKeyByKey(@ForAll("docs") Doc d,
+            @ForAll @IntRange(min = 0, max = 50) int pick,
+            @ForAll @net.jqwik.api.constraints.Chars({'0', '1', '2', '3'}) String choices,
+            @ForAll boolean addNew, @ForAll("values") String value) {
+        String text = d.render();
+        IniDocument batch = IniDocument.parse(text, "gen");
+        List<String> sections = new ArrayList<>(batch.sections());
+        sections.add("profile brand new");
+        String section = sections.get(pick % sections.size());
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Map<String, String>> nested = new LinkedHashMap<>();
+        List<String> keys = batch.keys(section);
+        for (int i = 0; i < keys.size(); i++) {
+            int choice = i < choices.length() ? choices.charAt(i) - '0' : 1;
+            String key = keys.get(i);
+            switch (choice) {
+                case 1 -> values.put(key, value + i);
+                case 2 -> nested.put(key, Map.of("sub", "v" + value.replace('\u0085', '_') + "v"));
+                case 3 -> values.put(key.toUpperCase(java.util.Locale.ROOT).equals(key) ? key : key.toUpperCase(java.util.Locale.ROOT), value);
+                default -> { }
+            }
+        }
+        if (addNew) {
+            values.put("new_flat", value);
+            nested.put("new_nested", Map.of("a", "1", "b", "2"));
+        }
+        values.keySet().removeIf(k -> !PyText.lower(k).equals(k.toLowerCase(java.util.Locale.ROOT)));
+
+        IniDocument sequential = IniDocument.parse(text, "gen");
+        Map<String, Section> before = view(batch);
+        batch.replaceAll(section, values, nested);
+        if (sequential.hasSection(section)) {
+            List<String> wanted = new ArrayList<>();
+            values.keySet().forEach(k -> wanted.add(PyText.lower(k)));
+            nested.keySet().forEach(k -> wanted.add(PyText.lower(k)));
+            for (String k : sequential.keys(section)) {
+                if (!wanted.contains(k)) {
+                    sequential.remove(section, k);
+                }
+            }
+            values.forEach((k, v) -> sequential.set(section, k, v));
+        } else {
+            sequential.appendSection(section, values);
+        }
+        nested.forEach((k, m) -> sequential.setNested(section, k, m));
+        boolean oneKindOfLineEnding = lines(text).stream().map(Line::eol).filter(e -> !e.isEmpty()).distinct().count() <= 1;
+        if (oneKindOfLineEnding) {
+            assertEquals(sequential.render(), batch.render());
+        } else {
+            // edit by edit, the "dominant" ending of a mixed file can flip between steps
+            assertEquals(normalized(sequential.render()), normalized(batch.render()));
+        }
+
+        Map<String, Section> after = view(batch);
+        Map<String, String> expectFlat = new LinkedHashMap<>();
+        values.forEach((k, v) -> expectFlat.put(PyText.lower(k), PyText.strip(v)));
+        Map<String, Map<String, String>> expectNested = new LinkedHashMap<>();
+        nested.forEach((k, m) -> expectNested.put(PyText.lower(k), m));
+        String name = section;
+        assertEquals(expectFlat, after.get(name).values());
+        assertEquals(expectNested, after.get(name).nested());
+        before.remove(name);
+        after.remove(name);
+        assertEquals(before, after);
+    }
+
+    static String normalized(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     @Property(tries = 300)
