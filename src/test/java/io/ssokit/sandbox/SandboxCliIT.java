@@ -1,5 +1,9 @@
 package io.ssokit.sandbox;
 
+import io.ssokit.testing.Proc;
+import io.ssokit.testing.Proc.Result;
+import io.ssokit.testing.Tools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +50,7 @@ class SandboxCliIT {
             List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString(), "sandbox", "serve"));
             cmd.addAll(List.of(args));
             process = new ProcessBuilder(cmd).start();
-            stderr = drain(process.getErrorStream());
+            stderr = Proc.drain(process.getErrorStream());
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -88,73 +92,9 @@ class SandboxCliIT {
         }
     }
 
-    record Result(int exit, String stdout, String stderr) {
-    }
-
-    static CompletableFuture<String> drain(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "";
-            }
-        });
-    }
-
-    static Result run(List<String> cmd, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        if (env != null) {
-            pb.environment().clear();
-            pb.environment().putAll(env);
-        }
-        Process p = pb.start();
-        p.getOutputStream().close();
-        CompletableFuture<String> out = drain(p.getInputStream());
-        CompletableFuture<String> err = drain(p.getErrorStream());
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("timed out: " + cmd);
-        }
-        return new Result(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
-    }
-
-    /**
-     * The AWS CLI v2 on this machine ({@code aws --version} starts with {@code aws-cli/2}; an
-     * {@code aws} on PATH may be a v1). Missing: a failure when CI is set, else the test is skipped.
-     */
-    static String awsCliV2() {
-        List<String> candidates = new ArrayList<>();
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                candidates.add(Path.of(dir, "aws").toString());
-            }
-        }
-        candidates.addAll(List.of("/usr/bin/aws", "/usr/local/bin/aws"));
-        for (String c : candidates) {
-            if (!Files.isExecutable(Path.of(c))) {
-                continue;
-            }
-            try {
-                Result r = run(List.of(c, "--version"), null);
-                if (r.exit() == 0 && (r.stdout() + r.stderr()).trim().startsWith("aws-cli/2")) {
-                    return c;
-                }
-            } catch (Exception | AssertionError e) {
-                // a broken shim or a v1 is not what we need; keep looking
-            }
-        }
-        String why = "no AWS CLI v2 found (looked for an 'aws' whose --version starts with aws-cli/2 on PATH and in"
-                + " /usr/bin, /usr/local/bin)";
-        if (System.getenv("CI") != null) {
-            fail(why + "; CI is set, so this is a failure");
-        }
-        Assumptions.abort(why + "; install it (Debian: apt-get install awscli) or set CI to make this a failure");
-        return null;
-    }
-
     @Test
     void awsCliV2AgainstTheServedSandbox(@TempDir Path home) throws Exception {
-        String aws = awsCliV2();
+        String aws = Tools.awsCliV2();
         Files.writeString(home.resolve("config"), "");
         Files.writeString(home.resolve("credentials"), "");
         Map<String, String> env = new LinkedHashMap<>();
@@ -238,7 +178,7 @@ class SandboxCliIT {
             List<String> cmd = new ArrayList<>(List.of(aws));
             cmd.addAll(List.of(args));
             cmd.addAll(List.of("--endpoint-url", endpoint, "--output", "json", "--no-cli-pager"));
-            return SandboxCliIT.run(cmd, env);
+            return Proc.run(cmd, env);
         }
 
         JsonNode json(String... args) throws Exception {
@@ -282,7 +222,7 @@ class SandboxCliIT {
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
             List<String> cmd = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString(), "sandbox", "serve"));
             cmd.addAll(c.getKey());
-            Result r = run(cmd, null);
+            Result r = Proc.run(cmd, null);
             assertEquals(2, r.exit(), c.getKey() + ": " + r.stderr());
             assertEquals("", r.stdout(), c.getKey().toString());
             assertEquals(1, r.stderr().lines().count(), c.getKey() + ": " + r.stderr());
@@ -290,7 +230,7 @@ class SandboxCliIT {
         }
         // a port that is taken is a runtime failure (exit 1), also one line
         try (Server server = new Server()) {
-            Result taken = run(List.of(JAVA, "-jar", JAR.toString(), "sandbox", "serve", "--port",
+            Result taken = Proc.run(List.of(JAVA, "-jar", JAR.toString(), "sandbox", "serve", "--port",
                     Integer.toString(server.endpoint.getPort())), null);
             assertEquals(1, taken.exit(), taken.stderr());
             assertEquals("", taken.stdout());
