@@ -1,6 +1,7 @@
 package io.ssokit.credentials;
 
 import io.ssokit.json.Timestamps;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -10,7 +11,7 @@ import java.time.Instant;
  * hello world and this command.
  *
  * <p>Safe by construction rather than by completeness: the reader accepts a strict subset of JSON
- * (RFC 8259 syntax, ASCII bytes only, at most 64 KiB and 32 levels deep) and gives up with null on
+ * (RFC 8259 syntax, well-formed UTF-8, at most 64 KiB and 32 levels deep) and gives up with null on
  * anything else, including any shape {@link CredentialCache} would reject; the caller then runs
  * the full command, which reads the file with jackson and reports problems. Whatever it accepts,
  * it reads exactly as {@link CredentialCache#load} does (the tests compare the two on generated
@@ -285,55 +286,88 @@ final class FastCredentialJson {
         while (true) {
             int c = next();
             if (c == '"') {
-                return s == null ? new String(b, start, i - 1 - start, java.nio.charset.StandardCharsets.ISO_8859_1)
-                        : s.toString();
+                return s == null ? new String(b, start, i - 1 - start, StandardCharsets.ISO_8859_1) : s.toString();
             }
-            if (c < 0x20 || c > 0x7e) {
+            if (c < 0x20) {
                 throw DECLINE;
             }
-            if (c == '\\') {
-                if (s == null) {
-                    s = new StringBuilder(i - start + 16);
-                    for (int k = start; k < i - 1; k++) {
-                        s.append((char) b[k]);
+            if (c != '\\' && c < 0x80) {
+                if (s != null) {
+                    s.append((char) c);
+                }
+                continue;
+            }
+            if (s == null) {
+                s = new StringBuilder(i - start + 16);
+                for (int k = start; k < i - 1; k++) {
+                    s.append((char) b[k]);
+                }
+            }
+            if (c >= 0x80) {
+                utf8(c, s);
+                continue;
+            }
+            int e = next();
+            switch (e) {
+                case '"':
+                case '\\':
+                case '/':
+                    s.append((char) e);
+                    break;
+                case 'b':
+                    s.append('\b');
+                    break;
+                case 'f':
+                    s.append('\f');
+                    break;
+                case 'n':
+                    s.append('\n');
+                    break;
+                case 'r':
+                    s.append('\r');
+                    break;
+                case 't':
+                    s.append('\t');
+                    break;
+                case 'u':
+                    int v = 0;
+                    for (int k = 0; k < 4; k++) {
+                        v = (v << 4) | hex(next());
                     }
-                }
-                int e = next();
-                switch (e) {
-                    case '"':
-                    case '\\':
-                    case '/':
-                        s.append((char) e);
-                        break;
-                    case 'b':
-                        s.append('\b');
-                        break;
-                    case 'f':
-                        s.append('\f');
-                        break;
-                    case 'n':
-                        s.append('\n');
-                        break;
-                    case 'r':
-                        s.append('\r');
-                        break;
-                    case 't':
-                        s.append('\t');
-                        break;
-                    case 'u':
-                        int v = 0;
-                        for (int k = 0; k < 4; k++) {
-                            v = (v << 4) | hex(next());
-                        }
-                        s.append((char) v);
-                        break;
-                    default:
-                        throw DECLINE;
-                }
-            } else if (s != null) {
-                s.append((char) c);
+                    s.append((char) v);
+                    break;
+                default:
+                    throw DECLINE;
             }
         }
+    }
+
+    /** One well-formed UTF-8 sequence (RFC 3629: no overlong forms, no surrogates) after its lead byte. */
+    private void utf8(int lead, StringBuilder s) throws Decline {
+        int cp;
+        if (lead >= 0xc2 && lead <= 0xdf) {
+            cp = ((lead & 0x1f) << 6) | continuation(0x80, 0xbf);
+        } else if (lead >= 0xe0 && lead <= 0xef) {
+            int lo = lead == 0xe0 ? 0xa0 : 0x80;
+            int hi = lead == 0xed ? 0x9f : 0xbf;
+            cp = ((lead & 0x0f) << 12) | (continuation(lo, hi) << 6) | continuation(0x80, 0xbf);
+        } else if (lead >= 0xf0 && lead <= 0xf4) {
+            int lo = lead == 0xf0 ? 0x90 : 0x80;
+            int hi = lead == 0xf4 ? 0x8f : 0xbf;
+            cp = ((lead & 0x07) << 18) | (continuation(lo, hi) << 12) | (continuation(0x80, 0xbf) << 6)
+                    | continuation(0x80, 0xbf);
+        } else {
+            throw DECLINE;
+        }
+        s.appendCodePoint(cp);
+    }
+
+    private int continuation(int lo, int hi) throws Decline {
+        int c = next();
+        if (c < lo || c > hi) {
+            throw DECLINE;
+        }
+        return c & 0x3f;
     }
 
     private static int hex(int c) throws Decline {
