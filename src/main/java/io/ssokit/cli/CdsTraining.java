@@ -5,7 +5,10 @@ import io.ssokit.Main;
 import io.ssokit.credentials.CredentialCache;
 import io.ssokit.credentials.Credentials;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,9 +78,12 @@ public final class CdsTraining {
             Env.system();
             Env env = new Env(Map.of("HOME", home.toString()), home);
             prepare(env);
-            PrintWriter sink = new PrintWriter(PrintWriter.nullWriter());
+            // encode like Main's writers do, so the UTF-8 encoder classes are archived too
+            PrintWriter sink = new PrintWriter(new OutputStreamWriter(OutputStream.nullOutputStream(),
+                    StandardCharsets.UTF_8));
             for (String[] argv : workload()) {
                 Main.run(argv, env, sink, sink);
+                sink.flush();
             }
         } finally {
             try (Stream<Path> files = Files.walk(home)) {

@@ -142,6 +142,32 @@ class CredentialProcessIT {
         assertTrue(login.stderr().contains("ssokit login --profile dev"), login.stderr());
     }
 
+    /**
+     * Every class of a cache hit comes from the launcher's start-up archive: one class missing from
+     * the training run (CdsTraining) makes the JVM open the 10 MB jar, which costs ~10 ms.
+     */
+    @Test
+    void aCacheHitThroughTheLauncherLoadsEveryClassFromTheStartupArchive() throws Exception {
+        setUpUser();
+        assertEquals(0, ssokit(env(), "--profile", "dev").exit());
+        Path log = home.resolve("classes.log");
+        Map<String, String> env = env();
+        env.put("SSOKIT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Proc.Result hit = ssokit(env, "--profile", "dev");
+        assertEquals(0, hit.exit(), hit.toString());
+        List<String> notShared = new ArrayList<>();
+        int shared = 0;
+        for (String line : Files.readAllLines(log)) {
+            if (line.contains("source: shared objects file")) {
+                shared++;
+            } else if (line.contains("[class,load]")) {
+                notShared.add(line.substring(line.indexOf("[class,load]")));
+            }
+        }
+        assertTrue(shared > 400, "the archive is in use: " + shared + " shared classes");
+        assertEquals(List.of(), notShared, "classes loaded from outside the archive");
+    }
+
     @Test
     void fiftyProcessesAtOnceMakeOneCallAndNobodySeesAHalfWrittenFile() throws Exception {
         setUpUser();
