@@ -51,9 +51,12 @@ final class SsoPortalFetch {
             return new Credentials(rc.accessKeyId(), rc.secretAccessKey(), rc.sessionToken(), expiration,
                     accountId);
         } catch (UnauthorizedException e) {
-            throw new LoginRequiredException(instance, "the Identity Center portal rejected the token for "
-                    + instance.describe() + " (the sign-in session has ended or was revoked)", loginHint);
+            throw rejected(instance, loginHint);
         } catch (AwsServiceException e) {
+            if (e.statusCode() == 401) {
+                // the URL-connection client can drop a 401's body, leaving no error code to map
+                throw rejected(instance, loginHint);
+            }
             AwsErrorDetails d = e.awsErrorDetails();
             String code = d != null && d.errorCode() != null ? d.errorCode() : "HTTP " + e.statusCode();
             String message = d != null && d.errorMessage() != null ? d.errorMessage() : "(no message)";
@@ -65,6 +68,11 @@ final class SsoPortalFetch {
             throw new SsokitException(SsoRoleCredentials.OTHER_ERROR, "ERROR: cannot reach the Identity Center"
                     + " portal in " + instance.region() + endpointNote(env) + ": " + e.getMessage(), e);
         }
+    }
+
+    private static LoginRequiredException rejected(Instance instance, String loginHint) {
+        return new LoginRequiredException(instance, "the Identity Center portal rejected the token for "
+                + instance.describe() + " (the sign-in session has ended or was revoked)", loginHint);
     }
 
     private static String endpointNote(AwsClients clients) {
