@@ -215,8 +215,17 @@ class CredentialProcessTest {
                         + " \"SessionToken\":\"t\\t\", \"Expiration\":\"" + inAnHour.truncatedTo(ChronoUnit.SECONDS)
                         + "\", \"Extra\": [1, -2.5e3, {\"a\": null}, true]},\r\n \"ProviderType\": \"sso\"}\n");
         assertSameAnswer(new String[] {"credential-process", "--profile", "dev"}, true);
-        // raw non-ASCII is beyond the fast reader: it declines and the full command answers
-        cache.save(key, new Credentials("ASIA\u00e9", "s\u2028", "t", inAnHour, "111111111111"), "sso");
+        // raw UTF-8 (jackson writes non-ASCII unescaped): read by both, written by jackson
+        cache.save(key, new Credentials("ASIA\u00e9", "s\u2028", "t\ud83d\ude00", inAnHour, "111111111111"), "sso");
+        assertSameAnswer(new String[] {"credential-process", "--profile", "dev"}, true);
+        // a byte-order mark is beyond the fast reader: it declines and the full command answers
+        byte[] plain = Files.readAllBytes(entry);
+        byte[] bom = new byte[plain.length + 3];
+        bom[0] = (byte) 0xef;
+        bom[1] = (byte) 0xbb;
+        bom[2] = (byte) 0xbf;
+        System.arraycopy(plain, 0, bom, 3, plain.length);
+        Files.write(entry, bom);
         assertSameAnswer(new String[] {"credential-process", "--profile", "dev"}, false);
     }
 
@@ -366,8 +375,10 @@ class CredentialProcessTest {
     void loginRequiredIsExitOneAndNamesTheFix() throws Exception {
         config(DEV_PROFILE + "\n" + SESSION_PROFILE);
         long before = calls(sandbox);
-        // no token at all
-        String err = assertFailure(cp(env(), "--profile", "dev"), 1);
+        // no token at all; and never a browser (a BROWSER command that would leave a mark)
+        Path opened = home.resolve("browser-was-opened");
+        String err = assertFailure(cp(env("BROWSER", "touch " + opened), "--profile", "dev"), 1);
+        assertFalse(Files.exists(opened), "credential-process opened a browser");
         assertTrue(err.contains("ssokit login --profile dev"), err);
         assertTrue(err.contains("aws sso login --profile dev"), err);
         err = assertFailure(cp(env(), "--sso-session", "corp", "--account-id", "111111111111", "--role-name",
