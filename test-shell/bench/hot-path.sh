@@ -94,8 +94,8 @@ region=us-east-1
 start_sandbox() {
   "$java" -jar "$jar" sandbox serve --port 0 --auto-approve >"$work/sandbox.out" 2>"$work/sandbox.err" &
   sandbox_pid=$!
-  local i
-  for i in $(seq 300); do
+  local _
+  for _ in $(seq 300); do
     if [ -s "$work/sandbox.out" ]; then
       IFS= read -r endpoint <"$work/sandbox.out"
       return 0
@@ -129,7 +129,7 @@ sign_in() {
   access=$(json_field accessToken <<<"$tok")
   [ -n "$access" ] || die "no access token from the sandbox"
   expires=$(date -u -d '+8 hours' +%Y-%m-%dT%H:%M:%SZ)
-  mkdir -p -m 700 "$HOME/.aws/sso/cache"
+  (umask 077 && mkdir -p "$HOME/.aws/sso/cache")
   file=$HOME/.aws/sso/cache/$(printf '%s' "$start_url" | sha1sum | cut -c1-40).json
   (umask 077 && printf '{"startUrl": "%s", "region": "%s", "accessToken": "%s", "expiresAt": "%s"}' \
     "$start_url" "$region" "$access" "$expires" >"$file")
