@@ -119,6 +119,7 @@ public final class SsoRoleCredentials {
     private final class CacheRead implements Supplier<Optional<Credentials>> {
         private final String key;
         private boolean warned;
+        private int reads;
 
         CacheRead(String key) {
             this.key = key;
@@ -126,13 +127,15 @@ public final class SsoRoleCredentials {
 
         @Override
         public Optional<Credentials> get() {
+            // SingleFlight reads twice on a miss: before taking the lock and again holding it
+            String when = ++reads == 1 ? "" : " (checked again holding the lock)";
             try {
                 Optional<Credentials> hit = cache.loadFresh(key, refreshMargin, clock);
                 if (hit.isPresent()) {
-                    debug.debug("cache hit: credentials expire at " + hit.get().expiration());
+                    debug.debug("cache hit" + when + ": credentials expire at " + hit.get().expiration());
                 } else {
-                    debug.debug("cache miss: no entry, or less than " + refreshMargin.toSeconds()
-                            + " s left");
+                    debug.debug("cache miss" + when + ": no entry, or less than the refresh margin ("
+                            + refreshMargin.toSeconds() + " s) left");
                 }
                 return hit;
             } catch (CacheFileException e) {
