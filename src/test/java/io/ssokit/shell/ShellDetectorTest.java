@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ssokit.SsokitException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ShellDetectorTest {
     private static Dialect detect(String shellVar, String... ancestors) {
@@ -102,5 +106,49 @@ class ShellDetectorTest {
         // whatever the tree, detection over it gives a dialect rather than an error
         Dialect d = ShellDetector.detect(null, "/bin/bash");
         assertTrue(Dialects.all().contains(d));
+    }
+
+    @Test
+    void parentPidIsCountedFromTheLastParenthesis(@TempDir Path dir) throws IOException {
+        Path stat = dir.resolve("stat");
+        Files.writeString(stat, "4242 (my ) (odd) name) S 1234 4242 4242 0 -1 4194560 100 0 0 0\n");
+        assertEquals(1234, ShellDetector.parentPid(stat));
+        Files.writeString(stat, "1 (systemd) S 0 1 1 0 -1\n");
+        assertEquals(0, ShellDetector.parentPid(stat));
+        assertEquals(0, ShellDetector.parentPid(dir.resolve("missing")));
+    }
+
+    @Test
+    void procAdapterWalksAFakeProcessTree(@TempDir Path proc) throws IOException {
+        stat(proc, "self", 300);
+        stat(proc, "300", 200);
+        Files.createSymbolicLink(proc.resolve("300/exe"), Path.of("/usr/bin/env"));
+        stat(proc, "200", 100);
+        Files.createSymbolicLink(proc.resolve("200/exe"), Path.of("/usr/bin/fish"));
+        stat(proc, "100", 1);
+        stat(proc, "1", 0);
+        Files.createSymbolicLink(proc.resolve("1/exe"), Path.of("/sbin/init"));
+        assertEquals(List.of("/usr/bin/env", "/usr/bin/fish", "", "/sbin/init"), ShellDetector.ancestorCommands(proc, 16));
+        assertEquals(List.of("/usr/bin/env", "/usr/bin/fish"), ShellDetector.ancestorCommands(proc, 2));
+        assertSame(Dialects.FISH, ShellDetector.detect(null, ShellDetector.ancestorCommands(proc, 16), "/bin/bash"));
+    }
+
+    private static void stat(Path proc, String pid, long ppid) throws IOException {
+        Files.createDirectories(proc.resolve(pid));
+        Files.writeString(proc.resolve(pid).resolve("stat"), pid + " (x) S " + ppid + " 0 0 0\n");
+    }
+
+    @Test
+    void procAdapterAgreesWithProcessHandle() {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(proc.resolve("self/stat")), "no /proc here");
+        List<String> viaProc = ShellDetector.ancestorCommands(proc, ShellDetector.MAX_ANCESTORS);
+        List<String> viaHandle = ShellDetector.ancestorCommands(ProcessHandle.current(), ShellDetector.MAX_ANCESTORS);
+        assertEquals(viaHandle.size(), viaProc.size(), viaProc + " vs " + viaHandle);
+        for (int i = 0; i < viaProc.size(); i++) {
+            if (!viaProc.get(i).isEmpty() && !viaHandle.get(i).isEmpty()) {
+                assertEquals(viaHandle.get(i), viaProc.get(i));
+            }
+        }
     }
 }
