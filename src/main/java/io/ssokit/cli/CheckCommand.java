@@ -132,6 +132,7 @@ public final class CheckCommand extends BaseCommand {
     }
 
     private int check() {
+        say("ssokit: v" + Version.get() + "; time: " + Timestamps.format(clock.instant()));
         if (accountAlias != null) {
             if (account != null && !account.equals(accountAlias)) {
                 throw usage("give the account once (--account-id or --account)");
@@ -149,7 +150,6 @@ public final class CheckCommand extends BaseCommand {
             throw usage("--check-profile cannot be combined with --sso-start-url, --sso-region, --sso-session,"
                     + " --account-id or --role-name");
         }
-        say("ssokit: v" + Version.get() + "; time: " + Timestamps.format(clock.instant()));
 
         AwsConfig config = AwsConfig.load(ctx.env());
         InstanceResolver resolver = new InstanceResolver(ctx.env(), config, ctx.log());
@@ -186,7 +186,9 @@ public final class CheckCommand extends BaseCommand {
         boolean details = instanceDetails != null ? instanceDetails : account == null && roleName == null;
         say("Identity Center instance: " + instance.describe());
         if (details) {
-            say("  start URL from " + resolution.urlSource() + "; region from " + resolution.regionSource());
+            // a source is null when the value came from the matching instance in the config file
+            say("  start URL from " + orConfigFile(resolution.urlSource()) + "; region from "
+                    + orConfigFile(resolution.regionSource()));
             List<Instance> all = resolution.candidates();
             say("  instances in the config file: " + (all.isEmpty() ? "none" : all.size()));
             for (Instance i : all) {
@@ -310,6 +312,10 @@ public final class CheckCommand extends BaseCommand {
                     + "; " + fix);
         }
         return t;
+    }
+
+    private static String orConfigFile(String source) {
+        return source == null ? "config file" : source;
     }
 
     private void say(String line) {

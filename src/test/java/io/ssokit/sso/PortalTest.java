@@ -120,6 +120,22 @@ class PortalTest {
     }
 
     @Test
+    void withoutThrottlingTheListingBeatsTheSequentialBound() {
+        Sandbox sb = sandbox(b -> b.org(Org.generated(300, 3)).latency(Duration.ofMillis(20)));
+        SsoToken token = PortalFixture.login(sb.endpoint(), INSTANCE);
+        sb.resetStats();
+        long started = System.nanoTime();
+        List<PortalRole> rows = real(sb, token, Portal.Settings.defaults()).roles(a -> true, null);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(900, rows.size());
+        long calls = sb.stats().count("sso:ListAccounts") + sb.stats().count("sso:ListAccountRoles");
+        assertEquals(303, calls);
+        System.err.printf("300 accounts x 3 roles at latency 20 ms, no throttle: %d ms wall; %d calls; sequential lower"
+                + " bound %d ms%n", millis, calls, calls * 20);
+        assertTrue(millis < calls * 20 / 2, millis + " ms");
+    }
+
+    @Test
     void concurrencyIsUsedAndBounded() {
         Sandbox sb = sandbox(b -> b.org(Org.generated(40, 1)).latency(Duration.ofMillis(50)));
         SsoToken token = PortalFixture.login(sb.endpoint(), INSTANCE);
