@@ -96,7 +96,7 @@ public final class CheckCommand extends BaseCommand {
 
     @Option(names = "--command", paramLabel = "COMMAND",
             description = "Resolve the instance as this command would: default, configure or login (which environment"
-                    + " variables are read; default: ${DEFAULT-VALUE}).")
+                    + " variables are read; default: default).")
     InstanceResolver.Vars command = InstanceResolver.Vars.DEFAULT;
 
     @Option(names = "--instance-details", negatable = true,
