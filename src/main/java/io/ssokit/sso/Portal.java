@@ -311,6 +311,10 @@ public final class Portal implements AutoCloseable {
             } catch (UnauthorizedException e) {
                 throw rejected();
             } catch (SsoException e) {
+                if (e.statusCode() == 401) {
+                    // the URL-connection client can drop a 401's body, leaving no error code to map
+                    throw rejected();
+                }
                 if (e instanceof TooManyRequestsException || e.isThrottlingException()) {
                     throttled.increment();
                     if (throttleNoticed.compareAndSet(false, true)) {
