@@ -21,13 +21,15 @@ import picocli.CommandLine.ParseResult;
 public final class CommandFactory {
 
     /** Top-level commands in help order. Add a command here and in {@link #newCommand}. */
-    static final List<String> COMMANDS = List.of("sandbox");
+    static final List<String> COMMANDS = List.of("login", "logout", "sandbox");
 
     private CommandFactory() {
     }
 
     static Object newCommand(String name) {
         return switch (name) {
+            case "login" -> new LoginCommand();
+            case "logout" -> new LogoutCommand();
             case "sandbox" -> new SandboxCommand();
             default -> null;
         };
