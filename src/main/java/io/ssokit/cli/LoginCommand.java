@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Sign in to an IAM Identity Center instance and cache the token in ~/.aws/sso/cache, in the AWS CLI v2's format:"
-                    + " one login serves every profile of that instance, in ssokit, the AWS CLI and the AWS SDKs.",
+            "Sign in to an IAM Identity Center instance and cache the token where the AWS CLI v2 and the AWS SDKs find it"
+                    + " (the sso/cache directory under ~/.aws): one login serves every profile of that instance, in all of them.",
             "",
             "sso-session instances sign in with the authorization code and PKCE (the browser returns to a listener on"
                     + " 127.0.0.1), get a refresh token, and are refreshed silently until the session ends. Legacy instances"

@@ -133,4 +133,21 @@ class AwsCliLoginInteropTest {
         assertNotEquals(mine.accessToken(), cached("s1").accessToken());
         assertEquals(REGION, cached("s1").region());
     }
+
+    @Test
+    void awsSsoLogoutRemovesSsokitTokensAndKeepsTheRest() throws Exception {
+        CliRun r = CliRun.run(env(), "login", "--sso-session", "s1", "--use-device-code");
+        assertEquals(0, r.code(), r.err());
+        Path cacheDir = home.resolve(".aws/sso/cache");
+        assertTrue(Files.exists(cacheDir.resolve(TokenCache.cacheKey("s1") + ".lock")), "ssokit's lock file is there");
+
+        Proc.Result logout = aws("sso", "logout");
+        assertEquals(0, logout.exit(), logout.toString());
+        assertTrue(Files.notExists(LoginTesting.tokenFile(home, "s1")));
+        assertTrue(Files.notExists(LoginTesting.tokenFile(home, START_URL)), "the legacy copy too");
+        assertTrue(Files.exists(cacheDir.resolve(RegistrationCache.cliKey(START_URL, REGION, List.of("sso:account:access"), "s1")
+                + ".json")), "the registration stays");
+        assertEquals(2, sb.stats().count("sso:Logout"), "the CLI calls Logout for each file");
+        assertEquals(1, sb.stats().failed("sso:Logout"), "one session: the second call finds it ended");
+    }
 }
