@@ -8,7 +8,13 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface Sleeper {
-    Sleeper SYSTEM = d -> Thread.sleep(d.toMillis());
+    /** A class, not a lambda: token sources are built on the hot path, where a lambda bootstrap costs start-up time. */
+    Sleeper SYSTEM = new Sleeper() {
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+            Thread.sleep(duration.toMillis());
+        }
+    };
 
     void sleep(Duration duration) throws InterruptedException;
 }
