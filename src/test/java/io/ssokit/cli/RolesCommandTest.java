@@ -247,7 +247,7 @@ class RolesCommandTest {
         CliRun r = fixture.run("roles");
         assertEquals(ExitCodes.ERROR, r.code());
         assertEquals("", r.out());
-        assertEquals("ssokit: no usable Identity Center token for https://sandbox.awsapps.com/start (us-east-1);"
+        assertEquals("ssokit: not logged in to https://sandbox.awsapps.com/start (us-east-1);"
                 + " run: ssokit login https://sandbox.awsapps.com/start us-east-1\n", r.err());
 
         CliRun force = fixture.run("roles", "--force-refresh");
