@@ -144,7 +144,7 @@ class RolesCheckIT {
         Proc.Result noToken = ssokit(fresh, "roles");
         assertEquals(1, noToken.exit(), noToken::toString);
         assertEquals("", noToken.stdout());
-        assertEquals("ssokit: no usable Identity Center token for https://sandbox.awsapps.com/start (us-east-1); run: ssokit"
+        assertEquals("ssokit: not logged in to https://sandbox.awsapps.com/start (us-east-1); run: ssokit"
                 + " login https://sandbox.awsapps.com/start us-east-1\n", noToken.stderr());
         Proc.Result checkNoToken = ssokit(fresh, "check");
         assertEquals(CheckCommand.TOKEN_PROBLEM, checkNoToken.exit(), checkNoToken::toString);
