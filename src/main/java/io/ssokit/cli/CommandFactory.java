@@ -21,15 +21,25 @@ import picocli.CommandLine.ParseResult;
 public final class CommandFactory {
 
     /** Top-level commands in help order. Add a command here and in {@link #newCommand}. */
-    static final List<String> COMMANDS = List.of("sandbox", "credential-process");
+    static final List<String> COMMANDS = List.of(
+            "login",
+            "logout",
+            "roles",
+            "check",
+            "credential-process",
+            "sandbox");
 
     private CommandFactory() {
     }
 
     static Object newCommand(String name) {
         return switch (name) {
-            case "sandbox" -> new SandboxCommand();
+            case "login" -> new LoginCommand();
+            case "logout" -> new LogoutCommand();
+            case "roles" -> new RolesCommand();
+            case "check" -> new CheckCommand();
             case "credential-process" -> new CredentialProcessCommand();
+            case "sandbox" -> new SandboxCommand();
             default -> null;
         };
     }
