@@ -13,6 +13,8 @@ import io.ssokit.sandbox.Sandbox;
 import io.ssokit.sandbox.SandboxOptions;
 import io.ssokit.sandbox.SandboxSignIn;
 import io.ssokit.sso.Instance;
+import io.ssokit.sso.SsoToken;
+import io.ssokit.sso.TokenCache;
 import io.ssokit.testing.CliRun;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -365,10 +367,28 @@ class CredentialProcessTest {
         assertTrue(err.contains("sso-session 'corp'"), err);
         err = assertFailure(cp(env(), "--sso-session", "nope", "--account-id", "1", "--role-name", "x"), 2);
         assertTrue(err.contains("[sso-session nope]"), err);
-        // the session token does not serve the legacy profile of the same URL (the CLI's keys differ)
+        // a legacy profile of the same instance is served by the session's token (SsoTokens mirrors
+        // it), and its role credentials are cached under the legacy key, as the AWS CLI would look
         config(SESSION_PROFILE + "\n" + DEV_PROFILE);
-        err = assertFailure(cp(env(), "--profile", "dev"), 1);
-        assertTrue(err.contains("ssokit login --profile dev"), err);
+        assertCredentials(cp(env(), "--profile", "dev"));
+        assertTrue(Files.exists(cacheFile("111111111111", "Developer", START, null)));
+    }
+
+    @Test
+    void aSessionTokenNearExpiryIsRefreshedSilently() throws Exception {
+        config(SESSION_PROFILE);
+        CliRun login = CliRun.run(env(), "login", "--sso-session", "corp", "--headless");
+        assertEquals(0, login.code(), login.err());
+        TokenCache tokens = TokenCache.of(env());
+        String key = TokenCache.cacheKey("corp");
+        SsoToken signedIn = tokens.load(key).orElseThrow();
+        assertTrue(signedIn.refreshToken() != null, "a session login brings a refresh token");
+        tokens.save(key, signedIn.toBuilder().expiresAt(Instant.now().plus(Duration.ofMinutes(5))).build());
+        long refreshesBefore = sandbox.stats().count("sso-oidc:CreateToken");
+        assertCredentials(cp(env(), "--profile", "corp-dev"));
+        assertEquals(1, sandbox.stats().count("sso-oidc:CreateToken") - refreshesBefore, "one refresh");
+        SsoToken refreshed = tokens.load(key).orElseThrow();
+        assertTrue(refreshed.expiresAt().isAfter(Instant.now().plus(Duration.ofHours(1))), "saved for the next call");
     }
 
     @Test
