@@ -11,7 +11,7 @@
 #   CASE ...      only these cases (default: all); 'hello' is always included as the baseline
 #
 # Expects 'mvn package' to have been run (it builds nothing but a Hello.class). Needs java and
-# javac, curl; the AWS CLI v2 for the 'aws' case (skipped when absent). Everything happens in a
+# javac, curl (for the sandbox's stats); the AWS CLI v2 for the 'aws' case (skipped when absent). Everything happens in a
 # temporary HOME with a sandbox on a free port, which are removed at the end.
 #
 # Runs are interleaved (one of each case per round, the order rotating every round) because this
@@ -54,7 +54,7 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   javac=$JAVA_HOME/bin/javac
 fi
 command -v "$javac" >/dev/null || die "javac not found (the hello-world baseline is compiled with it)"
-command -v curl >/dev/null || die "curl not found (used to sign in to the sandbox)"
+command -v curl >/dev/null || die "curl not found (used to read the sandbox's stats)"
 if [ -z "${EPOCHREALTIME:-}" ]; then
   die "bash 5 or newer is needed (EPOCHREALTIME)"
 fi
@@ -88,7 +88,7 @@ unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FIL
   AWS_SSO_START_URL AWS_SSO_REGION AWS_SSO_ACCOUNT_ID AWS_SSO_ROLE_NAME \
   AWS_SSO_CREDENTIAL_PROCESS_DEBUG SSOKIT_CREDENTIAL_REFRESH_MARGIN
 
-start_url=https://sandbox.awsapps.com/start
+start_url=https://sandbox.awsapps.com/start # the sandbox's default organisation
 region=us-east-1
 
 start_sandbox() {
@@ -106,33 +106,10 @@ start_sandbox() {
   die "the sandbox printed no endpoint within 30 s"
 }
 
-# One field of a flat JSON object (the OIDC answers are flat and their values need no unescaping).
-json_field() {
-  sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"
-}
-
-# A device-code sign-in against the auto-approving sandbox, saved where the AWS CLI and ssokit
-# look for a legacy profile's token: ~/.aws/sso/cache/<sha1 of the start URL>.json.
+# A signed-in user: ssokit login with the device code, which the sandbox approves at once.
 sign_in() {
-  local reg client secret dev device tok access expires file
-  reg=$(curl -sf -H 'Content-Type: application/json' -d '{"clientName":"bench","clientType":"public"}' \
-    "$endpoint/client/register") || die "RegisterClient failed"
-  client=$(json_field clientId <<<"$reg")
-  secret=$(json_field clientSecret <<<"$reg")
-  dev=$(curl -sf -H 'Content-Type: application/json' \
-    -d "{\"clientId\":\"$client\",\"clientSecret\":\"$secret\",\"startUrl\":\"$start_url\"}" \
-    "$endpoint/device_authorization") || die "StartDeviceAuthorization failed"
-  device=$(json_field deviceCode <<<"$dev")
-  tok=$(curl -sf -H 'Content-Type: application/json' \
-    -d "{\"clientId\":\"$client\",\"clientSecret\":\"$secret\",\"grantType\":\"urn:ietf:params:oauth:grant-type:device_code\",\"deviceCode\":\"$device\"}" \
-    "$endpoint/token") || die "CreateToken failed"
-  access=$(json_field accessToken <<<"$tok")
-  [ -n "$access" ] || die "no access token from the sandbox"
-  expires=$(date -u -d '+8 hours' +%Y-%m-%dT%H:%M:%SZ)
-  (umask 077 && mkdir -p "$HOME/.aws/sso/cache")
-  file=$HOME/.aws/sso/cache/$(printf '%s' "$start_url" | sha1sum | cut -c1-40).json
-  (umask 077 && printf '{"startUrl": "%s", "region": "%s", "accessToken": "%s", "expiresAt": "%s"}' \
-    "$start_url" "$region" "$access" "$expires" >"$file")
+  AWS_ENDPOINT_URL=$endpoint "$launcher" login --profile bench --headless >/dev/null 2>"$work/login.err" ||
+    die "ssokit login failed: $(cat "$work/login.err")"
 }
 
 setup_profiles() {
@@ -190,9 +167,9 @@ fi
 echo "hot-path.sh: setting up a sandbox, a signed-in token and warm caches in $work" >&2
 start_sandbox
 setup_profiles
-sign_in
-# the launcher's start-up archive (made once per build) and the role-credential cache
+# the launcher's start-up archive (made once per build), a token, the role-credential cache
 "$launcher" --version >/dev/null 2>&1 || die "the launcher does not run: $launcher --version"
+sign_in
 AWS_ENDPOINT_URL=$endpoint "$launcher" credential-process --profile bench >/dev/null ||
   die "credential-process could not fetch the role credentials from the sandbox"
 calls=$(get_role_credentials_calls)
