@@ -508,6 +508,18 @@ class CredentialProcessTest {
     }
 
     @Test
+    void anUnusableTokenFileIsExitFiveAndNamesTheFile() throws Exception {
+        config(DEV_PROFILE);
+        Path token = home.resolve(".aws/sso/cache/" + TokenCache.cacheKey(START) + ".json");
+        Files.createDirectories(token.getParent());
+        Files.writeString(token, "{\"accessToken\": ");
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
+        String err = assertFailure(cp(env(), "--profile", "dev"), 5);
+        assertTrue(err.startsWith("ssokit: ERROR: cannot use " + token), err);
+        assertEquals("{\"accessToken\": ", Files.readString(token), "left for the user to inspect");
+    }
+
+    @Test
     void aCorruptOrExposedCacheFileIsAMissWithAWarningAndIsReplaced() throws Exception {
         config(DEV_PROFILE);
         SandboxSignIn.signIn(sandbox, env(), LEGACY);
