@@ -27,7 +27,8 @@ public final class CommandFactory {
             "roles",
             "check",
             "credential-process",
-            "sandbox");
+            "sandbox",
+            "demo");
 
     private CommandFactory() {
     }
@@ -40,6 +41,7 @@ public final class CommandFactory {
             case "check" -> new CheckCommand();
             case "credential-process" -> new CredentialProcessCommand();
             case "sandbox" -> new SandboxCommand();
+            case "demo" -> new DemoCommand();
             default -> null;
         };
     }
