@@ -21,13 +21,15 @@ import picocli.CommandLine.ParseResult;
 public final class CommandFactory {
 
     /** Top-level commands in help order. Add a command here and in {@link #newCommand}. */
-    static final List<String> COMMANDS = List.of("sandbox");
+    static final List<String> COMMANDS = List.of("env", "unset", "sandbox");
 
     private CommandFactory() {
     }
 
     static Object newCommand(String name) {
         return switch (name) {
+            case "env" -> new EnvCommand();
+            case "unset" -> new UnsetCommand();
             case "sandbox" -> new SandboxCommand();
             default -> null;
         };
