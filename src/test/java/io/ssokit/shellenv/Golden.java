@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * Golden files of the shell commands' output under {@code src/test/resources/shell/golden/}.
  * Regenerate them all with one command, then review the diff:
- * {@code mvn -B test -DskipShellTests -Dtest='*Golden*' -Dssokit.updateGolden=true}.
+ * {@code mvn -B test -DskipShellTests -Dtest='*Golden*,RenderTest' -Dssokit.updateGolden=true}.
  */
 public final class Golden {
     public static final Path DIR = Path.of(System.getProperty("ssokit.projectDir", "."), "src/test/resources/shell/golden");
