@@ -21,7 +21,7 @@ import picocli.CommandLine.ParseResult;
 public final class CommandFactory {
 
     /** Top-level commands in help order. Add a command here and in {@link #newCommand}. */
-    static final List<String> COMMANDS = List.of("env", "unset", "sandbox");
+    static final List<String> COMMANDS = List.of("env", "unset", "shell", "use", "clear", "sandbox", "__check-profile", "__pick-profile");
 
     private CommandFactory() {
     }
@@ -30,6 +30,10 @@ public final class CommandFactory {
         return switch (name) {
             case "env" -> new EnvCommand();
             case "unset" -> new UnsetCommand();
+            case "shell" -> new ShellInitCommand();
+            case "use", "clear" -> new UseCommand(name);
+            case "__check-profile" -> new UseCheckProfileCommand();
+            case "__pick-profile" -> new UsePickerCommand();
             case "sandbox" -> new SandboxCommand();
             default -> null;
         };
