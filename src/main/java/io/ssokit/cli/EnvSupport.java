@@ -19,6 +19,8 @@ final class EnvSupport {
 
     /** The one place the shell commands get their {@link CredentialSource}. */
     static CredentialSource credentialSource(Ctx ctx) {
+        // before any SDK class logs: the SDK warns on stderr about profile names it cannot read
+        io.ssokit.aws.AwsClients.configureSdkLogging(ctx.log().level());
         return new SsoRoleCredentials(ctx.env(), ctx.log(), SsoTokens.create(ctx.env(), ctx.log()), Clock.systemUTC());
     }
 
