@@ -171,3 +171,67 @@ scenario_failed_env_evals_nothing() {
   assert_output keep
   [[ "$stderr" == "ssokit: "* ]]
 }
+
+# Waits until the tmux pane shows $2 (a fixed string); the picker draws on the terminal.
+pane_shows() {
+  local i
+  for i in $(seq 1 100); do
+    if tmux -L "$1" capture-pane -p -t t | grep -qF -- "$2"; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "the terminal never showed '$2':" >&2
+  tmux -L "$1" capture-pane -p -t t >&2
+  return 1
+}
+
+scenario_picker_in_a_terminal() {
+  require_tool tmux
+  local sock="ssokit-$$-$BATS_TEST_NUMBER" init="$BATS_FILE_TMPDIR/init.$TEST_SHELL" shell_cmd load rc=0
+  case $TEST_SHELL in
+    bash) shell_cmd="bash --noprofile --norc -i" load=". '$init'" ;;
+    zsh) shell_cmd="zsh --no-rcs -i" load=". '$init'" ;;
+    fish) shell_cmd="fish --no-config -i" load="source '$init'" ;;
+  esac
+  tmux -L "$sock" -f /dev/null new-session -d -s t -x 120 -y 30 "env TERM=xterm-256color $shell_cmd"
+  picker_steps "$sock" "$load" || rc=$?
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  return "$rc"
+}
+
+# Runs in an || context (so that the tmux server is always stopped): every step checks itself.
+picker_steps() {
+  local sock=$1
+  tmux -L "$sock" send-keys -t t "$2" Enter || return 1
+  tmux -L "$sock" send-keys -t t 'ssokit use dev' Enter || return 1
+  # choose by typing part of the details, then Enter
+  tmux -L "$sock" send-keys -t t 'ssokit use' Enter || return 1
+  pane_shows "$sock" '222222222222' || return 1
+  tmux -L "$sock" send-keys -t t '2222' || return 1
+  pane_shows "$sock" 'profile: 2222' || return 1
+  tmux -L "$sock" send-keys -t t Enter || return 1
+  tmux -L "$sock" send-keys -t t 'echo "chosen=$AWS_PROFILE"' Enter || return 1
+  pane_shows "$sock" 'chosen=ro' || return 1
+  # Esc cancels: nothing changes, and the list is erased
+  tmux -L "$sock" send-keys -t t 'clear' Enter 'ssokit use' Enter || return 1
+  pane_shows "$sock" '333333333333' || return 1
+  tmux -L "$sock" send-keys -t t Escape || return 1
+  pane_lacks "$sock" '333333333333' || return 1
+  tmux -L "$sock" send-keys -t t 'echo "after=$AWS_PROFILE"' Enter || return 1
+  pane_shows "$sock" 'after=ro' || return 1
+}
+
+# Waits until the tmux pane no longer shows $2.
+pane_lacks() {
+  local i
+  for i in $(seq 1 100); do
+    if ! tmux -L "$1" capture-pane -p -t t | grep -qF -- "$2"; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "the terminal still shows '$2':" >&2
+  tmux -L "$1" capture-pane -p -t t >&2
+  return 1
+}

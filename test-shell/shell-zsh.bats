@@ -64,3 +64,7 @@ setup() {
 @test "zsh: a failing env prints nothing to evaluate" {
   scenario_failed_env_evals_nothing
 }
+
+@test "zsh: use with no name opens a list on the terminal; Enter chooses, Esc changes nothing" {
+  scenario_picker_in_a_terminal
+}

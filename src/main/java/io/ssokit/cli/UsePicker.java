@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jline.keymap.BindingReader;
 import org.jline.keymap.KeyMap;
+import org.jline.reader.EndOfFileException;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -168,7 +169,13 @@ final class UsePicker {
                 display.resize(rows, columns);
                 List<AttributedString> lines = lines(rows, columns);
                 display.update(lines, Math.min(columns - 1, lines.get(0).columnLength()));
-                Op op = reader.readBinding(keys);
+                Op op;
+                try {
+                    op = reader.readBinding(keys);
+                } catch (EndOfFileException e) {
+                    // the terminal closed (hangup, end of input): nothing was chosen
+                    return null;
+                }
                 if (op == null) {
                     return null;
                 }
