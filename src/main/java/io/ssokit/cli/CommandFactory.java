@@ -21,7 +21,7 @@ import picocli.CommandLine.ParseResult;
 public final class CommandFactory {
 
     /** Top-level commands in help order. Add a command here and in {@link #newCommand}. */
-    static final List<String> COMMANDS = List.of("env", "unset", "shell", "use", "clear", "sandbox", "__check-profile", "__pick-profile");
+    static final List<String> COMMANDS = List.of("env", "unset", "exec", "run-as", "shell", "use", "clear", "sandbox", "__check-profile", "__pick-profile");
 
     private CommandFactory() {
     }
@@ -30,6 +30,8 @@ public final class CommandFactory {
         return switch (name) {
             case "env" -> new EnvCommand();
             case "unset" -> new UnsetCommand();
+            case "exec" -> new ExecCommand();
+            case "run-as" -> new RunAsCommand();
             case "shell" -> new ShellInitCommand();
             case "use", "clear" -> new UseCommand(name);
             case "__check-profile" -> new UseCheckProfileCommand();
@@ -78,6 +80,9 @@ public final class CommandFactory {
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // no @file expansion: 'exec -- curl -d @body.json' must reach curl as typed, and a
+        // profile or role named "@x" is a name, not a file to read arguments from
+        cl.setExpandAtFiles(false);
         cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler(CommandFactory::onParameterError);
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> report(ctx.err(), e, wantsDebug(parseResult)));
