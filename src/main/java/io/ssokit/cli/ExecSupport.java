@@ -136,7 +136,11 @@ final class ExecSupport {
         } catch (IOException | SecurityException e) {
             return false;
         }
-        String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split(" ");
+        int close = s.lastIndexOf(')');
+        if (close < 0 || close + 2 > s.length()) {
+            return false;
+        }
+        String[] f = s.substring(close + 2).trim().split(" ");
         // f[0] state, f[1] ppid, f[2] pgrp, f[3] session, f[4] tty_nr, f[5] tpgid
         if (f.length < 6) {
             return false;

@@ -26,6 +26,7 @@ class ExecSupportTest {
         assertFalse(foreground("4242 (java) S 4200 4242 4200 0 -1 4194560"), "no terminal at all");
         assertTrue(foreground("4242 (a) b (c)) S 4200 4242 4200 34816 4242 0"), "a command name with ') ' in it");
         assertFalse(foreground("garbage"));
+        assertFalse(foreground("4242 (java)"));
         assertFalse(ExecSupport.inForegroundOfTerminal(dir.resolve("missing")));
     }
 }
