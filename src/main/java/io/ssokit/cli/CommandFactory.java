@@ -21,13 +21,34 @@ import picocli.CommandLine.ParseResult;
 public final class CommandFactory {
 
     /** Top-level commands in help order. Add a command here and in {@link #newCommand}. */
-    static final List<String> COMMANDS = List.of("env", "unset", "exec", "run-as", "shell", "use", "clear", "sandbox", "__check-profile", "__pick-profile");
+    static final List<String> COMMANDS = List.of(
+            "login",
+            "logout",
+            "roles",
+            "check",
+            "env",
+            "unset",
+            "exec",
+            "run-as",
+            "shell",
+            "use",
+            "clear",
+            "credential-process",
+            "sandbox",
+            "demo",
+            "__check-profile",
+            "__pick-profile");
 
     private CommandFactory() {
     }
 
     static Object newCommand(String name) {
         return switch (name) {
+            case "login" -> new LoginCommand();
+            case "logout" -> new LogoutCommand();
+            case "roles" -> new RolesCommand();
+            case "check" -> new CheckCommand();
+            case "credential-process" -> new CredentialProcessCommand();
             case "env" -> new EnvCommand();
             case "unset" -> new UnsetCommand();
             case "exec" -> new ExecCommand();
@@ -37,6 +58,7 @@ public final class CommandFactory {
             case "__check-profile" -> new UseCheckProfileCommand();
             case "__pick-profile" -> new UsePickerCommand();
             case "sandbox" -> new SandboxCommand();
+            case "demo" -> new DemoCommand();
             default -> null;
         };
     }

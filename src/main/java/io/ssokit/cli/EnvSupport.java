@@ -3,12 +3,13 @@ package io.ssokit.cli;
 import io.ssokit.Env;
 import io.ssokit.ExitCodes;
 import io.ssokit.SsokitException;
+import io.ssokit.credentials.CredentialProcessRequest;
 import io.ssokit.shell.DataFormat;
 import io.ssokit.shell.Dialects;
 import io.ssokit.shell.EnvRenderer;
 import io.ssokit.shell.ShellDetector;
 import io.ssokit.shellenv.CredentialSource;
-import io.ssokit.shellenv.SsoRoleCredentials;
+import io.ssokit.shellenv.SsoCredentialSource;
 import io.ssokit.sso.SsoTokens;
 import java.time.Clock;
 
@@ -21,7 +22,13 @@ final class EnvSupport {
     static CredentialSource credentialSource(Ctx ctx) {
         // before any SDK class logs: the SDK warns on stderr about profile names it cannot read
         io.ssokit.aws.AwsClients.configureSdkLogging(ctx.log().level());
-        return new SsoRoleCredentials(ctx.env(), ctx.log(), SsoTokens.create(ctx.env(), ctx.log()), Clock.systemUTC());
+        return new SsoCredentialSource(ctx.env(), SsoTokens.create(ctx.env(), ctx.log()), ctx.log(), Clock.systemUTC(),
+                refreshMargin(ctx.env()));
+    }
+
+    /** credential-process's margin (SSOKIT_CREDENTIAL_REFRESH_MARGIN, else 15 minutes), so both reuse the same entries. */
+    static java.time.Duration refreshMargin(Env env) {
+        return CredentialProcessRequest.forProfile(env, null).refreshMargin();
     }
 
     /**

@@ -6,9 +6,12 @@ import io.ssokit.Log;
 import io.ssokit.SsokitException;
 import io.ssokit.config.AwsConfig;
 import io.ssokit.config.Profile;
+import io.ssokit.credentials.CredentialProcess;
+import io.ssokit.credentials.CredentialProcessRequest;
 import io.ssokit.sso.Instance;
 import io.ssokit.sso.InstanceResolver;
 import io.ssokit.sso.SsoProfile;
+import java.time.Duration;
 
 /**
  * What the command line selected: a profile, or an account and role on an instance (given or
@@ -66,8 +69,18 @@ public record Selection(String profile, String accountId, String roleName, Strin
             }
             name = "default";
         }
-        SsoProfile sso = SsoProfile.require(config, name);
-        Profile p = config.profile(name).orElseThrow();
+        Profile p = config.profile(name).orElse(null);
+        if (p == null) {
+            throw usage(new StringBuilder("profile '").append(name).append("' does not exist in ").append(env.awsConfigFile())
+                    .append(" or ").append(env.awsCredentialsFile()).toString());
+        }
+        if (p.get("sso_session").isEmpty() && p.get("sso_start_url").isEmpty()) {
+            throw usage(new StringBuilder("profile '").append(name)
+                    .append("' is not an Identity Center profile (no sso_session or sso_start_url)").toString());
+        }
+        // credential-process's resolution: the same role for the same profile, and no lambdas on the hot path
+        SsoProfile sso = CredentialProcess.resolve(config, env,
+                new CredentialProcessRequest(name, null, null, null, null, null, false, Duration.ZERO));
         String r = region != null ? region : nonEmpty(p.get("region").orElse(null));
         return new Identity(name, sso.instance(), sso.accountId(), nonEmpty(p.get("sso_account_name").orElse(null)),
                 sso.roleName(), r);

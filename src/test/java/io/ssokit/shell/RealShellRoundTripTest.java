@@ -34,7 +34,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * the shell itself and by a child process ({@code env -0}), compared byte for byte. One shell
  * process per batch. The script must exit 0, print nothing of its own on stdout or stderr, remove
  * what it unsets (inherited variables included), leave other variables alone, and create no file
- * (the values try {@code $(touch pwned)} and friends).
+ * (the values try {@code $(touch pwned)} and friends). Half the runs load the script inside a
+ * function, as a profile-switcher function does, where the variables must still become global.
  *
  * <p>Everything passed to the shell through argv or the environment is ASCII, so the test does not
  * depend on the JVM's locale; the hostile values travel only inside the UTF-8 script file.
@@ -72,28 +73,29 @@ class RealShellRoundTripTest {
 
     @Property(tries = 200)
     @RealShell.Requires("bash")
-    void bash(@ForAll("batch") List<String> values, @ForAll("locale") String locale) throws IOException {
-        roundTrip(Target.BASH, values, locale, false);
+    void bash(@ForAll("batch") List<String> values, @ForAll("locale") String locale, @ForAll boolean inFunction) throws IOException {
+        roundTrip(Target.BASH, values, locale, false, inFunction);
     }
 
     /** The bash dialect is plain POSIX: dash (Debian's /bin/sh) must read it too. */
     @Property(tries = 100)
     @RealShell.Requires("dash")
-    void dash(@ForAll("batch") List<String> values, @ForAll("locale") String locale) throws IOException {
-        roundTrip(Target.DASH, values, locale, false);
+    void dash(@ForAll("batch") List<String> values, @ForAll("locale") String locale, @ForAll boolean inFunction) throws IOException {
+        roundTrip(Target.DASH, values, locale, false, inFunction);
     }
 
     /** Half the runs with RC_QUOTES, a user option that gives {@code ''} a meaning inside quotes. */
     @Property(tries = 200)
     @RealShell.Requires("zsh")
-    void zsh(@ForAll("batch") List<String> values, @ForAll("locale") String locale, @ForAll boolean rcQuotes) throws IOException {
-        roundTrip(Target.ZSH, values, locale, rcQuotes);
+    void zsh(@ForAll("batch") List<String> values, @ForAll("locale") String locale, @ForAll boolean rcQuotes,
+            @ForAll boolean inFunction) throws IOException {
+        roundTrip(Target.ZSH, values, locale, rcQuotes, inFunction);
     }
 
     @Property(tries = 150)
     @RealShell.Requires("fish")
-    void fish(@ForAll("batch") List<String> values, @ForAll("locale") String locale) throws IOException {
-        roundTrip(Target.FISH, values, locale, false);
+    void fish(@ForAll("batch") List<String> values, @ForAll("locale") String locale, @ForAll boolean inFunction) throws IOException {
+        roundTrip(Target.FISH, values, locale, false, inFunction);
     }
 
     @AfterContainer
@@ -104,7 +106,8 @@ class RealShellRoundTripTest {
         }
     }
 
-    private static void roundTrip(Target target, List<String> values, String locale, boolean rcQuotes) throws IOException {
+    private static void roundTrip(Target target, List<String> values, String locale, boolean rcQuotes, boolean inFunction)
+            throws IOException {
         RealShell.require(target.tool);
         List<EnvOp> ops = new ArrayList<>();
         Map<String, String> want = new LinkedHashMap<>();
@@ -137,7 +140,7 @@ class RealShellRoundTripTest {
             env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
             env.put("RT_SCRIPT", script.toString());
 
-            RealShell.Result r = RealShell.run(command(target, names, rcQuotes), env, work, new byte[0]);
+            RealShell.Result r = RealShell.run(command(target, names, rcQuotes, inFunction), env, work, new byte[0]);
 
             assertEquals("", r.errText(), target + ": stderr must be empty");
             assertEquals(0, r.exit(), target + ": exit status");
@@ -175,10 +178,10 @@ class RealShellRoundTripTest {
     }
 
     /** The user's way of loading our output, then one NUL-terminated field per variable, then env -0. */
-    private static List<String> command(Target target, List<String> names, boolean rcQuotes) {
+    private static List<String> command(Target target, List<String> names, boolean rcQuotes, boolean inFunction) {
         StringBuilder sb = new StringBuilder();
         if (target == Target.FISH) {
-            sb.append("cat $RT_SCRIPT | source\n");
+            sb.append(inFunction ? "function load\n    cat $RT_SCRIPT | source\nend\nload\n" : "cat $RT_SCRIPT | source\n");
             for (String n : names) {
                 sb.append("if set -q ").append(n).append("; printf 'S%s\\0' \"$").append(n).append("\"; else; printf 'U\\0'; end\n");
             }
@@ -188,7 +191,7 @@ class RealShellRoundTripTest {
         if (rcQuotes) {
             sb.append("setopt rc_quotes\n");
         }
-        sb.append("eval \"$(cat \"$RT_SCRIPT\")\"\n");
+        sb.append(inFunction ? "load() { eval \"$(cat \"$RT_SCRIPT\")\"; }\nload\n" : "eval \"$(cat \"$RT_SCRIPT\")\"\n");
         for (String n : names) {
             sb.append("if [ -n \"${").append(n).append("+x}\" ]; then printf 'S%s\\0' \"$").append(n)
                     .append("\"; else printf 'U\\0'; fi\n");
