@@ -79,3 +79,33 @@ CHILD
   pane_shows "$sock" 'status=5' || return 1
   tmux -L "$sock" capture-pane -p -t t | grep -q '^total-1$' || { tmux -L "$sock" capture-pane -p -t t >&2; return 1; }
 }
+
+@test "export-credentials: the AWS CLI v2 agrees on the credentials and uses what -c writes" {
+  # the same role-credential cache: the CLI's own export and ours name the same key
+  ssokit env --profile dev --format json >/dev/null
+  run --separate-stderr "$AWS_CLI" configure export-credentials --profile dev --format process
+  assert_success
+  local theirs="$output"
+  run --separate-stderr ssokit export-credentials --profile dev --format process
+  assert_success
+  [ "$(printf '%s\n' "$output" | grep AccessKeyId)" = "$(printf '%s\n' "$theirs" | grep AccessKeyId)" ]
+  [ "$(printf '%s\n' "$output" | grep SessionToken)" = "$(printf '%s\n' "$theirs" | grep SessionToken)" ]
+
+  run --separate-stderr ssokit export-credentials --profile ro -c ro-static
+  assert_success
+  [ -z "$output" ]
+  grep -q '^aws_credential_expiration = ' "$HOME/.aws/credentials"
+  run --separate-stderr "$AWS_CLI" sts get-caller-identity --profile ro-static --region us-east-1 \
+    --endpoint-url "$SANDBOX_URL" --query Account --output text
+  assert_success
+  assert_output 222222222222
+}
+
+@test "export-credentials --env-export is eval'd by bash; a failure prints nothing" {
+  run --separate-stderr bash -c 'eval "$(ssokit export-credentials --profile ro --env-export)" && "$AWS_CLI" sts get-caller-identity --endpoint-url "$SANDBOX_URL" --region us-east-1 --query Account --output text'
+  assert_success
+  assert_output 222222222222
+  run --separate-stderr ssokit export-credentials --profile denied --env-export
+  [ "$status" -eq 3 ]
+  [ -z "$output" ]
+}

@@ -34,6 +34,7 @@ public final class CommandFactory {
             "use",
             "clear",
             "credential-process",
+            "export-credentials",
             "sandbox",
             "demo",
             "__check-profile",
@@ -53,6 +54,7 @@ public final class CommandFactory {
             case "unset" -> new UnsetCommand();
             case "exec" -> new ExecCommand();
             case "run-as" -> new RunAsCommand();
+            case "export-credentials" -> new ExportCredentialsCommand();
             case "shell" -> new ShellInitCommand();
             case "use", "clear" -> new UseCommand(name);
             case "__check-profile" -> new UseCheckProfileCommand();

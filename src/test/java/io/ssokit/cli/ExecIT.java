@@ -117,6 +117,21 @@ class ExecIT {
     }
 
     @Test
+    void exportCredentialsExecRunsTheRestOfTheLine() throws Exception {
+        Proc.Result r = run(null, "export-credentials", "--profile", "dev", "--exec", "env", "-0");
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, String> e = parseEnv(r.stdout());
+        assertEquals(FakeHome.DEV.accessKeyId(), e.get("AWS_ACCESS_KEY_ID"));
+        assertEquals("off", e.get("AWS_CLI_AUTO_PROMPT"), "aws-export-credentials keeps the CLI from prompting");
+        assertEquals("eu-central-1", e.get("AWS_DEFAULT_REGION"), "the profile's region (aws-export-credentials #7)");
+        assertFalse(e.containsKey("AWS_PROFILE"));
+        // everything after --exec is the command's, options included; its status comes back
+        r = run(null, "export-credentials", "--profile", "dev", "--exec", "printf", "%s|", "--profile", "x", "--json", "");
+        assertEquals("--profile|x|--json||", r.stdout(), r.toString());
+        assertEquals(9, run(null, "export-credentials", "--profile", "dev", "--exec", "sh", "-c", "exit 9").exit());
+    }
+
+    @Test
     void stdinPassesThrough() throws Exception {
         Proc.Result r = run("line one\nline two\n", "exec", "--profile", "dev", "--", "cat");
         assertEquals("line one\nline two\n", r.stdout());

@@ -49,10 +49,12 @@ class EmittedScriptChecksTest {
         List<Path> scripts = golden("bash");
         assertEquals(true, scripts.size() >= 5, "golden bash scripts found: " + scripts);
         for (Path p : scripts) {
-            clean(run("shellcheck", "--shell=bash", "--severity=style", "--exclude=" + LITERAL_DATA_CHECKS, p.toString()), "shellcheck " + p);
+            // NAME='value' without export (export-credentials --env) is for other scripts to source: unused here
+            String exclude = LITERAL_DATA_CHECKS + (p.getParent().getFileName().toString().equals("export") ? ",SC2034" : "");
+            clean(run("shellcheck", "--shell=bash", "--severity=style", "--exclude=" + exclude, p.toString()), "shellcheck " + p);
             if (!p.getParent().getFileName().toString().equals("init")) {
                 // env and unset code is plain POSIX: sh, dash and ksh users eval it too
-                clean(run("shellcheck", "--shell=sh", "--severity=style", "--exclude=" + LITERAL_DATA_CHECKS, p.toString()), "shellcheck -s sh " + p);
+                clean(run("shellcheck", "--shell=sh", "--severity=style", "--exclude=" + exclude, p.toString()), "shellcheck -s sh " + p);
             }
         }
     }
