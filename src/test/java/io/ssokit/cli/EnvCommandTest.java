@@ -68,6 +68,20 @@ class EnvCommandTest {
     }
 
     @Test
+    void aValueNoShellCanCarryIsRefusedWithEmptyStdout() throws Exception {
+        FakeHome h = home();
+        // a cache entry whose session token holds a NUL (a corrupt or hostile file)
+        new CredentialCache(h.home.resolve(".aws/cli/cache")).save(CredentialCache.ssoKey("111111111111", "Developer",
+                FakeHome.START_URL, null), new io.ssokit.credentials.Credentials("ASIA", "s", "tok\u0000en", FakeHome.EXPIRATION, null),
+                "sso");
+        for (String shell : new String[] {"bash", "zsh", "fish", "powershell", "cmd"}) {
+            CliRun r = fails(2, h.env(), "env", "--profile", "dev", "--shell", shell);
+            assertTrue(r.err().contains("AWS_SESSION_TOKEN") && r.err().contains("NUL"), r.err());
+            assertFalse(r.err().contains("tok"), "the value is never shown");
+        }
+    }
+
+    @Test
     void noProfileAtAll() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         CliRun r = fails(2, new Env(Map.of("HOME", empty.toString()), empty), "env", "--shell", "bash");

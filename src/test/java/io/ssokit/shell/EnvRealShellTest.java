@@ -178,4 +178,27 @@ class EnvRealShellTest {
             }
         }
     }
+
+    /**
+     * PowerShell and cmd.exe are not installed here: their golden env and unset scripts are run by
+     * the decoders written from their quoting grammars (as the dialects' own tests do), starting
+     * from an environment with stale values.
+     */
+    @Property(tries = 1)
+    void powershellAndCmdGoldenScriptsMeanWhatTheySay() throws IOException {
+        Map<String, String> before = new TreeMap<>(Map.of("AWS_SESSION_TOKEN", "stale", "AWS_SECURITY_TOKEN", "stale",
+                "AWS_PROFILE", "previous", "KEEP", "kept"));
+        Map<String, String> ps = PowerShellDecoder.run(Files.readString(io.ssokit.shellenv.Golden.DIR.resolve("env/hostile.ps1")), before);
+        assertEquals(FakeHome.HOSTILE_PROFILE, ps.get("AWS_PROFILE"));
+        assertEquals(FakeHome.HOSTILE_ACCOUNT_NAME, ps.get("SSOKIT_ACCOUNT_NAME"));
+        assertEquals(FakeHome.HOSTILE.sessionToken(), ps.get("AWS_SESSION_TOKEN"));
+        assertEquals(null, ps.get("AWS_SECURITY_TOKEN"));
+        assertEquals("kept", ps.get("KEEP"));
+        Map<String, String> cmd = CmdDecoder.run(Files.readString(io.ssokit.shellenv.Golden.DIR.resolve("env/dev.cmd")), before, true);
+        assertEquals("dev", cmd.get("AWS_PROFILE"));
+        assertEquals(FakeHome.DEV.secretAccessKey(), cmd.get("AWS_SECRET_ACCESS_KEY"));
+        assertEquals(null, cmd.get("AWS_SECURITY_TOKEN"));
+        Map<String, String> cleared = PowerShellDecoder.run(Files.readString(io.ssokit.shellenv.Golden.DIR.resolve("unset/ours.ps1")), ps);
+        assertEquals(Map.of("KEEP", "kept"), cleared, "unset removes everything env set");
+    }
 }
