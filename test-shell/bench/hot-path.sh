@@ -17,7 +17,10 @@
 # Runs are interleaved (one of each case per round, the order rotating every round) because this
 # kind of machine is noisy: a slow minute then hits every case alike.
 #
-# Adding a case (e.g. env, completion, populate): write the command into CMD[name] with
+# The shell integration is measured too: 'env' on the cache hit, 'shell-init' (the one Java start
+# of eval "$(ssokit shell init bash)"), and sourcing the init script in bash, zsh and fish.
+#
+# Adding a case (e.g. completion, populate): write the command into CMD[name] with
 # add_case below, after any setup it needs in setup_profiles; if its speed should be judged
 # against a baseline, add a line to report_ratios.
 set -euo pipefail
@@ -148,6 +151,9 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
 add_case hello "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -cp "$work/hello" Hello
 add_case version "$launcher" --version
 add_case credential-process "$launcher" credential-process --profile bench
+# the shell integration: what 'ssokit use --env' and eval "$(ssokit env ...)" run, on the same cache hit
+add_case env "$launcher" env --profile bench --shell bash
+add_case shell-init "$launcher" shell init bash
 if [ -n "$aws" ]; then
   add_case aws "$aws" configure export-credentials --profile bench --format process
 else
@@ -227,10 +233,47 @@ ratio() { # A B TARGET-TEXT: prints A/B
 report_ratios() {
   echo
   ratio credential-process hello "(target: at most 1.6)"
+  ratio env hello "(same fast path as credential-process)"
+  ratio env credential-process ""
   ratio version hello ""
   ratio aws credential-process "(target: at least 8)"
 }
 report_ratios
+
+# Sourcing the shell integration (no Java at all): 200 loads in one shell process minus the same
+# loop without them, best of three, per load. Target: well under 50 ms.
+init_sourcing() {
+  local sh with without t0 t1 t2 t3 v best
+  echo
+  printf '%-22s %12s\n' "init script" ms_per_source
+  for sh in bash zsh fish; do
+    if ! command -v "$sh" >/dev/null; then
+      printf '%-22s %12s\n' "$sh" "(not installed)"
+      continue
+    fi
+    "$launcher" shell init "$sh" >"$work/init.$sh"
+    if [ "$sh" = fish ]; then
+      with="for i in (seq 200); source $work/init.fish; end"
+      without="for i in (seq 200); end"
+    else
+      with="i=0; while [ \$i -lt 200 ]; do . $work/init.$sh; i=\$((i+1)); done"
+      without="i=0; while [ \$i -lt 200 ]; do i=\$((i+1)); done"
+    fi
+    best=
+    for _ in 1 2 3; do
+      t0=$(now_us)
+      "$sh" -c "$with"
+      t1=$(now_us)
+      t2=$(now_us)
+      "$sh" -c "$without"
+      t3=$(now_us)
+      v=$(awk -v a=$((t1 - t0)) -v b=$((t3 - t2)) 'BEGIN { d = (a - b) / 200 / 1000; if (d < 0) d = 0; printf "%.3f", d }')
+      best=$(awk -v a="$v" -v b="${best:-$v}" 'BEGIN { print (a < b) ? a : b }')
+    done
+    printf '%-22s %12s\n' "$sh" "$best"
+  done
+}
+init_sourcing
 
 if [ "$use_hyperfine" = 1 ]; then
   if command -v hyperfine >/dev/null; then

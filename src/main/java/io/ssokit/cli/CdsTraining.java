@@ -35,7 +35,12 @@ public final class CdsTraining {
                 new String[] {"no-such-command"},
                 // the hot path: a role-cache hit through FastPath, for both kinds of SSO profile
                 new String[] {"credential-process", "--profile", "cds-legacy"},
-                new String[] {"credential-process", "--profile=cds-session"});
+                new String[] {"credential-process", "--profile=cds-session"},
+                // the shell integration: env on the same cache hit, unset, the init script
+                new String[] {"env", "--profile", "cds-legacy", "--shell", "bash"},
+                new String[] {"env", "--profile=cds-session", "--shell", "fish"},
+                new String[] {"unset", "--shell", "bash"},
+                new String[] {"shell", "init", "bash"});
     }
 
     /**

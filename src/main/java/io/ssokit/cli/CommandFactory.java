@@ -26,9 +26,19 @@ public final class CommandFactory {
             "logout",
             "roles",
             "check",
+            "env",
+            "unset",
+            "exec",
+            "run-as",
+            "shell",
+            "use",
+            "clear",
             "credential-process",
+            "export-credentials",
             "sandbox",
-            "demo");
+            "demo",
+            "__check-profile",
+            "__pick-profile");
 
     private CommandFactory() {
     }
@@ -40,6 +50,15 @@ public final class CommandFactory {
             case "roles" -> new RolesCommand();
             case "check" -> new CheckCommand();
             case "credential-process" -> new CredentialProcessCommand();
+            case "env" -> new EnvCommand();
+            case "unset" -> new UnsetCommand();
+            case "exec" -> new ExecCommand();
+            case "run-as" -> new RunAsCommand();
+            case "export-credentials" -> new ExportCredentialsCommand();
+            case "shell" -> new ShellInitCommand();
+            case "use", "clear" -> new UseCommand(name);
+            case "__check-profile" -> new UseCheckProfileCommand();
+            case "__pick-profile" -> new UsePickerCommand();
             case "sandbox" -> new SandboxCommand();
             case "demo" -> new DemoCommand();
             default -> null;
@@ -85,6 +104,9 @@ public final class CommandFactory {
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // no @file expansion: 'exec -- curl -d @body.json' must reach curl as typed, and a
+        // profile or role named "@x" is a name, not a file to read arguments from
+        cl.setExpandAtFiles(false);
         cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler(CommandFactory::onParameterError);
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> report(ctx.err(), e, wantsDebug(parseResult)));

@@ -29,7 +29,69 @@ public final class FastPath {
         if (args.length > 0 && args[0].equals("credential-process")) {
             return credentialProcess(args, env, out);
         }
+        if (args.length > 0 && args[0].equals("env")) {
+            return env(args, env, out);
+        }
         return NOT_HANDLED;
+    }
+
+    /**
+     * {@code env --profile NAME}, optionally with {@code --shell S} or {@code --format F} (each as
+     * two words or {@code --opt=value}, in any order), nothing else, and fresh credentials for the
+     * profile in the role cache: what {@code ssokit use --env} and {@code eval "$(ssokit env ...)"}
+     * run. Same core code as the full command (Selection, CredentialEnv, the dialects).
+     */
+    static int env(String[] args, Env env, PrintWriter out) {
+        String profile = null;
+        String shell = null;
+        String format = null;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            int eq = a.indexOf('=');
+            String name;
+            String value;
+            if (a.startsWith("--") && eq > 0) {
+                name = a.substring(0, eq);
+                value = a.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                name = a;
+                value = args[++i];
+            } else {
+                return NOT_HANDLED;
+            }
+            if (value.isEmpty() || value.charAt(0) == '-') {
+                return NOT_HANDLED;
+            }
+            if (name.equals("--profile") && profile == null) {
+                profile = value;
+            } else if (name.equals("--shell") && shell == null) {
+                shell = value;
+            } else if (name.equals("--format") && format == null) {
+                format = value;
+            } else {
+                return NOT_HANDLED;
+            }
+        }
+        if (profile == null) {
+            return NOT_HANDLED;
+        }
+        String text;
+        try {
+            io.ssokit.shell.EnvRenderer target = EnvSupport.target(shell, format, env);
+            io.ssokit.shellenv.Identity id = new io.ssokit.shellenv.Selection(profile, null, null, null, null, null, null)
+                    .resolve(env, io.ssokit.config.AwsConfig.load(env), io.ssokit.Log.silent());
+            io.ssokit.credentials.Credentials c = CredentialProcess.cachedCredentials(env,
+                    new io.ssokit.sso.SsoProfile(id.profile(), id.instance(), id.accountId(), id.roleName()),
+                    EnvSupport.refreshMargin(env), Clock.systemUTC());
+            if (c == null) {
+                return NOT_HANDLED;
+            }
+            text = target.render(io.ssokit.shellenv.CredentialEnv.export(c, id, env));
+        } catch (RuntimeException e) {
+            return NOT_HANDLED;
+        }
+        out.print(text);
+        return 0;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,13 +39,28 @@ public final class CredentialProcess {
     public static String cachedJson(Env env, CredentialProcessRequest request, Clock clock) {
         try {
             SsoProfile role = resolve(AwsConfig.load(env), env, request);
-            // CredentialCache.loadFresh, minus jackson: same file checks, same freshness rule
+            Credentials hit = cachedCredentials(env, role, request.refreshMargin(), clock);
+            return hit == null ? null : FastCredentialJson.processOutput(hit);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The fast read of a role's cache entry ({@code CredentialCache.loadFresh} minus jackson: same
+     * file checks, same freshness rule), shared by the fast paths of credential-process and env.
+     *
+     * @return the credentials when the entry is fresh, else null (a miss, or any problem, which the
+     *     full command then reports in its own words)
+     */
+    public static Credentials cachedCredentials(Env env, SsoProfile role, Duration refreshMargin, Clock clock) {
+        try {
             byte[] bytes = readPrivate(CredentialCache.of(env).file(SsoRoleCredentials.cacheKey(role)));
             Credentials hit = bytes == null ? null : FastCredentialJson.parseCacheEntry(bytes);
-            if (hit == null || hit.expiration() == null || hit.expiresWithin(request.refreshMargin(), clock)) {
+            if (hit == null || hit.expiration() == null || hit.expiresWithin(refreshMargin, clock)) {
                 return null;
             }
-            return FastCredentialJson.processOutput(hit);
+            return hit;
         } catch (RuntimeException e) {
             return null;
         }

@@ -1,0 +1,33 @@
+Remove-Item Env:AWS_ACCESS_KEY_ID -ErrorAction SilentlyContinue
+Remove-Item Env:AWS_SECRET_ACCESS_KEY -ErrorAction SilentlyContinue
+Remove-Item Env:AWS_SESSION_TOKEN -ErrorAction SilentlyContinue
+Remove-Item Env:AWS_SECURITY_TOKEN -ErrorAction SilentlyContinue
+Remove-Item Env:AWS_CREDENTIAL_EXPIRATION -ErrorAction SilentlyContinue
+Remove-Item Env:AWS_CREDENTIALS_EXPIRATION -ErrorAction SilentlyContinue
+Remove-Item Env:AWS_SESSION_EXPIRATION -ErrorAction SilentlyContinue
+Remove-Item Env:AWS_PROFILE -ErrorAction SilentlyContinue
+Remove-Item Env:AWS_DEFAULT_PROFILE -ErrorAction SilentlyContinue
+Remove-Item Env:AWS_REGION -ErrorAction SilentlyContinue
+Remove-Item Env:AWS_DEFAULT_REGION -ErrorAction SilentlyContinue
+Remove-Item Env:SSOKIT_PROFILE -ErrorAction SilentlyContinue
+Remove-Item Env:SSOKIT_ACCOUNT_ID -ErrorAction SilentlyContinue
+Remove-Item Env:SSOKIT_ACCOUNT_NAME -ErrorAction SilentlyContinue
+Remove-Item Env:SSOKIT_ROLE_NAME -ErrorAction SilentlyContinue
+Remove-Item Env:SSOKIT_START_URL -ErrorAction SilentlyContinue
+Remove-Item Env:SSOKIT_SSO_REGION -ErrorAction SilentlyContinue
+Remove-Item Env:SSOKIT_SSO_SESSION -ErrorAction SilentlyContinue
+Remove-Item Env:SSOKIT_REGION -ErrorAction SilentlyContinue
+$Env:AWS_ACCESS_KEY_ID = 'ASIAEXAMPLEDEV000001'
+$Env:AWS_SECRET_ACCESS_KEY = 'devSecret/+=abcdefghijklmnopqrstuvwxyz0123'
+$Env:AWS_SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEDevToken+/='
+$Env:AWS_CREDENTIAL_EXPIRATION = '2099-01-02T03:04:05Z'
+$Env:AWS_REGION = 'eu-central-1'
+$Env:AWS_DEFAULT_REGION = 'eu-central-1'
+$Env:AWS_PROFILE = 'dev'
+$Env:SSOKIT_PROFILE = 'dev'
+$Env:SSOKIT_ACCOUNT_ID = '111111111111'
+$Env:SSOKIT_ACCOUNT_NAME = 'Development'
+$Env:SSOKIT_ROLE_NAME = 'Developer'
+$Env:SSOKIT_START_URL = 'https://sandbox.awsapps.com/start'
+$Env:SSOKIT_SSO_REGION = 'us-east-1'
+$Env:SSOKIT_REGION = 'eu-central-1'

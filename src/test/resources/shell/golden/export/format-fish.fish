@@ -1,0 +1,4 @@
+set -gx AWS_ACCESS_KEY_ID 'ASIAEXAMPLEDEV000001'
+set -gx AWS_SECRET_ACCESS_KEY 'devSecret/+=abcdefghijklmnopqrstuvwxyz0123'
+set -gx AWS_SESSION_TOKEN 'IQoJb3JpZ2luX2VjEDevToken+/='
+set -gx AWS_CREDENTIAL_EXPIRATION '2099-01-02T03:04:05Z'

@@ -1,0 +1,57 @@
+if set -q -g AWS_ACCESS_KEY_ID
+    set -e -g AWS_ACCESS_KEY_ID
+end
+if set -q -g AWS_SECRET_ACCESS_KEY
+    set -e -g AWS_SECRET_ACCESS_KEY
+end
+if set -q -g AWS_SESSION_TOKEN
+    set -e -g AWS_SESSION_TOKEN
+end
+if set -q -g AWS_SECURITY_TOKEN
+    set -e -g AWS_SECURITY_TOKEN
+end
+if set -q -g AWS_CREDENTIAL_EXPIRATION
+    set -e -g AWS_CREDENTIAL_EXPIRATION
+end
+if set -q -g AWS_CREDENTIALS_EXPIRATION
+    set -e -g AWS_CREDENTIALS_EXPIRATION
+end
+if set -q -g AWS_SESSION_EXPIRATION
+    set -e -g AWS_SESSION_EXPIRATION
+end
+if set -q -g AWS_PROFILE
+    set -e -g AWS_PROFILE
+end
+if set -q -g AWS_DEFAULT_PROFILE
+    set -e -g AWS_DEFAULT_PROFILE
+end
+if set -q -g AWS_REGION
+    set -e -g AWS_REGION
+end
+if set -q -g AWS_DEFAULT_REGION
+    set -e -g AWS_DEFAULT_REGION
+end
+if set -q -g SSOKIT_PROFILE
+    set -e -g SSOKIT_PROFILE
+end
+if set -q -g SSOKIT_ACCOUNT_ID
+    set -e -g SSOKIT_ACCOUNT_ID
+end
+if set -q -g SSOKIT_ACCOUNT_NAME
+    set -e -g SSOKIT_ACCOUNT_NAME
+end
+if set -q -g SSOKIT_ROLE_NAME
+    set -e -g SSOKIT_ROLE_NAME
+end
+if set -q -g SSOKIT_START_URL
+    set -e -g SSOKIT_START_URL
+end
+if set -q -g SSOKIT_SSO_REGION
+    set -e -g SSOKIT_SSO_REGION
+end
+if set -q -g SSOKIT_SSO_SESSION
+    set -e -g SSOKIT_SSO_SESSION
+end
+if set -q -g SSOKIT_REGION
+    set -e -g SSOKIT_REGION
+end
