@@ -21,7 +21,7 @@ import picocli.CommandLine.ParseResult;
 public final class CommandFactory {
 
     /** Top-level commands in help order. Add a command here and in {@link #newCommand}. */
-    static final List<String> COMMANDS = List.of("sandbox");
+    static final List<String> COMMANDS = List.of("sandbox", "completion");
 
     private CommandFactory() {
     }
@@ -29,6 +29,7 @@ public final class CommandFactory {
     static Object newCommand(String name) {
         return switch (name) {
             case "sandbox" -> new SandboxCommand();
+            case "completion" -> new CompletionCommand();
             default -> null;
         };
     }

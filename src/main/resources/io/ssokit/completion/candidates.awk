@@ -1,0 +1,79 @@
+# Completion candidates for ssokit, for every shell that has awk (POSIX awk: mawk, gawk, BSD awk).
+# Mode m: p = profile names (operands: k=c CONFIG k=k CREDENTIALS), s = sso-session names
+# (k=c CONFIG), u = start URLs (k=c CONFIG k=i INDEX), a = account ids and names, r = role names
+# (k=i INDEX). Filters come from the environment, never from -v (which would expand backslashes):
+# SSOKIT_COMPLETE_PREFIX, SSOKIT_COMPLETE_ACCOUNT (id or name), SSOKIT_COMPLETE_URL.
+function word2(s,    n, i, c, d, q, w, inw, out, len) {
+    # botocore splits a header like shlex.split and takes a name only from exactly two words
+    n = 0; w = ""; inw = 0; q = ""; out = ""; len = length(s)
+    for (i = 1; i <= len; i++) {
+        c = substr(s, i, 1)
+        if (q == "'") { if (c == "'") q = ""; else w = w c; continue }
+        if (q == "\"") {
+            if (c == "\"") { q = ""; continue }
+            if (c == "\\") {
+                if (i == len) return "\n"
+                i++; d = substr(s, i, 1)
+                if (d != "\"" && d != "\\") w = w c
+                w = w d; continue
+            }
+            w = w c; continue
+        }
+        if (c == " " || c == "\t" || c == "\r" || c == "\n") {
+            if (inw) { n++; if (n == 2) out = w; w = ""; inw = 0 }
+            continue
+        }
+        inw = 1
+        if (c == "'" || c == "\"") { q = c; continue }
+        if (c == "\\") { if (i == len) return "\n"; i++; w = w substr(s, i, 1); continue }
+        w = w c
+    }
+    if (q != "") return "\n"
+    if (inw) { n++; if (n == 2) out = w }
+    return n == 2 ? out : "\n"
+}
+function emit(v) {
+    if (v != "" && v != "\n" && !(v in seen) && substr(v, 1, length(P)) == P) { seen[v] = 1; print v }
+}
+BEGIN {
+    P = ENVIRON["SSOKIT_COMPLETE_PREFIX"]; A = ENVIRON["SSOKIT_COMPLETE_ACCOUNT"]; U = ENVIRON["SSOKIT_COMPLETE_URL"]
+}
+{ sub(/\r$/, "") }
+k == "i" {
+    if (substr($0, 1, 1) == "#") next
+    nf = split($0, f, "\t")
+    if (nf < 4) next
+    if (m == "u") { emit(f[1]); next }
+    rows++; url[rows] = f[1]; id[rows] = f[3]; nm[rows] = f[4]; rl[rows] = ""
+    for (j = 5; j <= nf; j++) rl[rows] = rl[rows] (j > 5 ? "\t" : "") f[j]
+    if (f[1] == U) urlKnown = 1
+    next
+}
+k == "c" && m == "u" && /^[ \t]*sso_start_url[ \t]*[=:]/ {
+    v = $0; sub(/^[ \t]*sso_start_url[ \t]*[=:][ \t]*/, "", v); sub(/[ \t]+$/, "", v); emit(v); next
+}
+/^[ \t]*\[/ && (m == "p" || m == "s") {
+    h = $0; sub(/^[ \t]*\[/, "", h)
+    # configparser: the header is everything up to the last ']' on the line
+    e = 0; rest = h
+    while ((j = index(rest, "]")) > 0) { e += j; rest = substr(rest, j + 1) }
+    if (e == 0) next
+    h = substr(h, 1, e - 1)
+    if (k == "k") { if (m == "p" && h != "DEFAULT") emit(h); next }
+    if (m == "p" && h == "default") { emit(h); next }
+    if (m == "p" && substr(h, 1, 7) == "profile") emit(word2(h))
+    if (m == "s" && substr(h, 1, 11) == "sso-session") emit(word2(h))
+}
+END {
+    if (m != "a" && m != "r") exit
+    for (i = 1; i <= rows; i++) {
+        if (urlKnown && url[i] != U) continue
+        if (m == "a") {
+            if (!(id[i] in seen) && substr(id[i], 1, length(P)) == P) { seen[id[i]] = 1; print id[i] "\t" nm[i] }
+            continue
+        }
+        if (A != "" && id[i] != A && nm[i] != A) continue
+        n = split(rl[i], rs, "\t")
+        for (j = 1; j <= n; j++) emit(rs[j])
+    }
+}
