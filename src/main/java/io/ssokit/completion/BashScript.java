@@ -52,7 +52,7 @@ final class BashScript {
                 }
                 for (String name : o.names()) {
                     sb.append("    ").append(SH.quote(ScriptTables.id(n) + " " + name)).append(") REPLY=")
-                            .append(t.token(o.values())).append(" ;;\n");
+                            .append(SH.quote(t.token(o.values()))).append(" ;;\n");
                 }
             }
         }
@@ -71,7 +71,7 @@ final class BashScript {
                 if (p.to() != PositionalModel.UNBOUNDED) {
                     sb.append(" && $2 <= ").append(p.to());
                 }
-                sb.append(")); then REPLY=").append(t.token(p.values())).append("; return 0; fi\n");
+                sb.append(")); then REPLY=").append(SH.quote(t.token(p.values()))).append("; return 0; fi\n");
             }
             sb.append("      ;;\n");
         }

@@ -60,7 +60,7 @@ final class FishScript {
             if (n.command().positionals().isEmpty()) {
                 continue;
             }
-            sb.append("        case ").append(FISH.quote(ScriptTables.id(n))).append('\n');
+            sb.append("        case ").append(word(ScriptTables.id(n))).append('\n');
             for (PositionalModel p : n.command().positionals()) {
                 sb.append("            if test $n -ge ").append(p.from());
                 if (p.to() != PositionalModel.UNBOUNDED) {
@@ -75,7 +75,7 @@ final class FishScript {
         sb.append("function __ssokit_regions\n    printf '%s\\n' ").append(words(Regions.ALL)).append("\nend\n\n");
         sb.append("# The candidate program: profile and sso-session names from the AWS config files, start URLs,\n");
         sb.append("# accounts and roles from ssokit's candidate index (see docs/completion.md).\n");
-        sb.append("function __ssokit_awk\n    command awk -v m=$argv[1] ").append(FISH.quote(ScriptTables.awkProgram()))
+        sb.append("function __ssokit_awk\n    command awk -v m=$argv[1] ").append(word(ScriptTables.awkProgram()))
                 .append(" $argv[2..-1]\nend\n\n");
         sb.append(ScriptTables.resource("runtime.fish"));
         sb.append('\n');
@@ -92,8 +92,8 @@ final class FishScript {
         String id = ScriptTables.id(n);
         sb.append("# ").append(n.id()).append('\n');
         for (CommandModel s : ScriptTables.visibleSubcommands(c)) {
-            sb.append("complete -c ssokit -n ").append(FISH.quote("__ssokit_at " + id + " 0"))
-                    .append(" -a ").append(FISH.quote(s.name()));
+            sb.append("complete -c ssokit -n ").append(word("__ssokit_at " + id + " 0"))
+                    .append(" -a ").append(word(s.name()));
             description(sb, s.description());
             sb.append('\n');
         }
@@ -101,7 +101,7 @@ final class FishScript {
             if (o.hidden()) {
                 continue;
             }
-            sb.append("complete -c ssokit -n ").append(FISH.quote("__ssokit_at " + id));
+            sb.append("complete -c ssokit -n ").append(word("__ssokit_at " + id));
             for (String name : o.names()) {
                 if (name.startsWith("--")) {
                     sb.append(" -l ").append(name.substring(2));
@@ -137,7 +137,7 @@ final class FishScript {
             }
             for (String a : at) {
                 // no -d: fish would repeat the parameter's description after every candidate
-                sb.append("complete -c ssokit -n ").append(FISH.quote("__ssokit_at " + id + " " + a)).append(args).append('\n');
+                sb.append("complete -c ssokit -n ").append(word("__ssokit_at " + id + " " + a)).append(args).append('\n');
             }
         }
         sb.append('\n');
@@ -155,7 +155,7 @@ final class FishScript {
     private static String positionalArgs(ScriptTables t, Values v) {
         return switch (v.kind()) {
             case NONE, TEXT -> "";
-            case FIXED -> " -a " + FISH.quote(words(v.fixed()));
+            case FIXED -> " -a " + word(words(v.fixed()));
             case PROFILE -> " -a '(__ssokit_profiles)'";
             case SSO_SESSION -> " -a '(__ssokit_sessions)'";
             case ACCOUNT -> " -a '(__ssokit_accounts)'";
@@ -170,14 +170,28 @@ final class FishScript {
 
     private static void description(StringBuilder sb, String d) {
         if (!d.isEmpty()) {
-            sb.append(" -d ").append(FISH.quote(d));
+            sb.append(" -d ").append(word(d));
         }
     }
 
     /** A case that sets the answer; {@code return 0} because fish's {@code set} keeps the previous status. */
     private static void caseLine(StringBuilder sb, String label, String value) {
-        sb.append("        case ").append(FISH.quote(label)).append("\n            set -g __ssokit_r ")
-                .append(FISH.quote(value)).append("\n            return 0\n");
+        sb.append("        case ").append(word(label)).append("\n            set -g __ssokit_r ")
+                .append(word(value)).append("\n            return 0\n");
+    }
+
+    /**
+     * {@code value} as one fish word: bare when fish_indent would write it bare (letters, digits,
+     * {@code _ - /}: nothing fish expands), else through fish's quoter. Keeps the script in
+     * fish_indent's own form, which a test checks.
+     */
+    static String word(String value) {
+        boolean bare = !value.isEmpty();
+        for (int i = 0; i < value.length() && bare; i++) {
+            char c = value.charAt(i);
+            bare = Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '/';
+        }
+        return bare ? value : FISH.quote(value);
     }
 
     private static String words(List<String> values) {
@@ -186,7 +200,7 @@ final class FishScript {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(FISH.quote(v));
+            sb.append(word(v));
         }
         return sb.toString();
     }

@@ -12,14 +12,14 @@ __ssokit_scan() {
     elif [[ $q == '"' ]]; then
       if [[ $c == '"' ]]; then
         q=''
-      elif [[ $c == '\' && ${s:i+1:1} == [\\\"\$\`] ]]; then
+      elif [[ $c == "\\" && ${s:i+1:1} == [\\\"\$\`] ]]; then
         out+=${s:i+1:1} i=$((i + 1))
       else
         out+=$c
       fi
     elif [[ $c == [\'\"] ]]; then
       q=$c __ssokit_qi=$i
-    elif [[ $c == '\' ]]; then
+    elif [[ $c == "\\" ]]; then
       out+=${s:i+1:1} i=$((i + 1))
     else
       out+=$c
@@ -67,8 +67,8 @@ __ssokit_reply() {
 __ssokit_path() {
   REPLY=${1:-$2}
   case $REPLY in
-    '~') REPLY=${HOME-} ;;
-    '~/'*) REPLY=${HOME-}/${REPLY#'~/'} ;;
+    \~) REPLY=${HOME-} ;;
+    \~/*) REPLY=${HOME-}/${REPLY#\~/} ;;
   esac
   [[ -f $REPLY && -r $REPLY ]] || REPLY=/dev/null
   [[ $REPLY == /* ]] || REPLY=./$REPLY
