@@ -7,12 +7,14 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -55,6 +57,17 @@ public final class AwsClients implements AutoCloseable {
         return configure(SsoClient.builder(), region, Endpoints.Service.SSO, AnonymousCredentialsProvider.create()).build();
     }
 
+    /**
+     * A portal client that makes exactly one attempt per call. For callers with their own retry
+     * policy (the concurrent account listing): the SDK's standard mode gives up after three
+     * attempts and shares a retry quota across threads, which a throttled listing of hundreds of
+     * accounts exhausts; nesting it inside an outer retry loop would multiply the attempts.
+     */
+    public SsoClient ssoSingleAttempt(String region) {
+        return configure(SsoClient.builder(), region, Endpoints.Service.SSO, AnonymousCredentialsProvider.create(),
+                AwsRetryStrategy.doNotRetry()).build();
+    }
+
     public SsoOidcClient oidc(String region) {
         return configure(SsoOidcClient.builder(), region, Endpoints.Service.SSO_OIDC, AnonymousCredentialsProvider.create()).build();
     }
@@ -73,6 +86,12 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region, Endpoints.Service service,
             AwsCredentialsProvider credentials) {
+        return configure(builder, region, service, credentials, null);
+    }
+
+    /** {@code retries} null: the SDK's standard retry mode. */
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region, Endpoints.Service service,
+            AwsCredentialsProvider credentials, RetryStrategy retries) {
         builder.region(Region.of(region));
         builder.credentialsProvider(credentials);
         URI uri = endpoint(service);
@@ -83,12 +102,16 @@ public final class AwsClients implements AutoCloseable {
                 .content(new ByteArrayInputStream(new byte[0]))
                 .type(ProfileFile.Type.CONFIGURATION)
                 .build();
-        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .defaultProfileFile(empty)
                 .defaultProfileName("default")
-                .retryStrategy(RetryMode.STANDARD)
-                .apiCallTimeout(Duration.ofSeconds(60))
-                .build());
+                .apiCallTimeout(Duration.ofSeconds(60));
+        if (retries == null) {
+            override.retryStrategy(RetryMode.STANDARD);
+        } else {
+            override.retryStrategy(retries);
+        }
+        builder.overrideConfiguration(override.build());
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(httpClient());
         }

@@ -21,13 +21,23 @@ import picocli.CommandLine.ParseResult;
 public final class CommandFactory {
 
     /** Top-level commands in help order. Add a command here and in {@link #newCommand}. */
-    static final List<String> COMMANDS = List.of("sandbox", "completion");
+    static final List<String> COMMANDS = List.of(
+            "login",
+            "logout",
+            "roles",
+            "check",
+            "sandbox",
+            "completion");
 
     private CommandFactory() {
     }
 
     static Object newCommand(String name) {
         return switch (name) {
+            case "login" -> new LoginCommand();
+            case "logout" -> new LogoutCommand();
+            case "roles" -> new RolesCommand();
+            case "check" -> new CheckCommand();
             case "sandbox" -> new SandboxCommand();
             case "completion" -> new CompletionCommand();
             default -> null;

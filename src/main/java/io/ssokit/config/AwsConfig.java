@@ -1,5 +1,7 @@
 package io.ssokit.config;
 
+import io.ssokit.shell.ShellWords;
+
 import io.ssokit.Env;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -190,7 +192,7 @@ public final class AwsConfig {
         if (section.equals("default")) {
             return section;
         }
-        List<String> words = PyText.shlexSplit(section);
+        List<String> words = ShellWords.trySplit(section);
         return words != null && words.size() == 2 ? words.get(1) : null;
     }
 }

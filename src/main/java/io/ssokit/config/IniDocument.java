@@ -1,5 +1,8 @@
 package io.ssokit.config;
 
+import io.ssokit.text.PyText;
+import io.ssokit.shell.Dialects;
+
 import io.ssokit.ExitCodes;
 import io.ssokit.SsokitException;
 import java.nio.ByteBuffer;
@@ -196,21 +199,21 @@ public final class IniDocument {
         if (found != null) {
             return found;
         }
-        return name.equals("default") ? "default" : "profile " + PyText.shQuoteIfNeeded(name);
+        return name.equals("default") ? "default" : "profile " + quoteName(name);
     }
 
     /** Like {@link #profileHeader} for an {@code [sso-session NAME]} section. */
     public String ssoSessionHeader(String name) {
         checkEntityName("sso-session", name);
         String found = findHeader(AwsConfig.SSO_SESSION, name);
-        return found != null ? found : "sso-session " + PyText.shQuoteIfNeeded(name);
+        return found != null ? found : "sso-session " + quoteName(name);
     }
 
     /** Like {@link #profileHeader} for a {@code [services NAME]} section. */
     public String servicesHeader(String name) {
         checkEntityName("services", name);
         String found = findHeader(AwsConfig.SERVICES, name);
-        return found != null ? found : "services " + PyText.shQuoteIfNeeded(name);
+        return found != null ? found : "services " + quoteName(name);
     }
 
     private String findHeader(int kind, String name) {
@@ -1145,5 +1148,20 @@ public final class IniDocument {
             }
             return PyText.rstrip(sb.toString());
         }
+    }
+
+    /**
+     * A name as a section header carries it: POSIX single quotes (the bash dialect's quoter) when
+     * it holds a space or tab, as aws-sso-util writes it, and also when it holds a quote or a
+     * backslash, which botocore's shlex split would otherwise mangle or reject.
+     */
+    static String quoteName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\'' || c == '"' || c == '\\') {
+                return Dialects.BASH.quote(name);
+            }
+        }
+        return name;
     }
 }

@@ -1,5 +1,7 @@
 package io.ssokit.naming;
 
+import io.ssokit.text.PyText;
+
 /** Account-name clean-ups that profile names use. */
 public final class AccountNames {
     private AccountNames() {

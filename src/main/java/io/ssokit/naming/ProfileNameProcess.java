@@ -1,5 +1,7 @@
 package io.ssokit.naming;
 
+import io.ssokit.text.PyText;
+
 import io.ssokit.Env;
 import io.ssokit.ExitCodes;
 import io.ssokit.Log;

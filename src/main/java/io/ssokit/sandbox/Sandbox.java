@@ -64,6 +64,11 @@ public final class Sandbox implements AutoCloseable {
      * @throws SsokitException when the address cannot be bound or the state file is unreadable
      */
     public static Sandbox start(SandboxOptions options) {
+        // The JDK server leaves Nagle's algorithm on by default, which stalls every small
+        // response ~40 ms behind the client's delayed ACK; read once, when the server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         SandboxState state = options.stateDir() == null ? new SandboxState()
                 : SandboxState.load(options.stateDir(), options.clock().millis());
         InetAddress address;

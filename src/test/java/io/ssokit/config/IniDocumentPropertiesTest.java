@@ -1,5 +1,7 @@
 package io.ssokit.config;
 
+import io.ssokit.text.PyText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,8 +40,8 @@ class IniDocumentPropertiesTest {
                 String suffix = "_" + (n++);
                 String header = switch (s.kind) {
                     case 0 -> n == 1 ? "default" : "profile d" + suffix;
-                    case 1 -> "profile " + PyText.shQuoteIfNeeded(s.name + suffix);
-                    case 2 -> "sso-session " + PyText.shQuoteIfNeeded(s.name + suffix);
+                    case 1 -> "profile " + IniDocument.quoteName(s.name + suffix);
+                    case 2 -> "sso-session " + IniDocument.quoteName(s.name + suffix);
                     default -> s.name + suffix;
                 };
                 lines.add("[" + header + "]");

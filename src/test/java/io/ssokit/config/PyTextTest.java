@@ -1,5 +1,9 @@
 package io.ssokit.config;
 
+import io.ssokit.text.PyText;
+
+import io.ssokit.shell.ShellWords;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,15 +30,15 @@ class PyTextTest {
 
     @Test
     void fixedShlexCases() {
-        assertEquals(List.of("profile", "my name"), PyText.shlexSplit("profile \"my name\""));
-        assertEquals(List.of("profile", "it's me"), PyText.shlexSplit("profile 'it'\\''s me'"));
-        assertEquals(List.of("profile", "a\\nb"), PyText.shlexSplit("profile \"a\\nb\""));
-        assertEquals(List.of("profile", ""), PyText.shlexSplit("profile ''"));
-        assertNull(PyText.shlexSplit("profile \"unbalanced"));
-        assertNull(PyText.shlexSplit("profile a\\"));
-        assertEquals("'my name'", PyText.shQuoteIfNeeded("my name"));
-        assertEquals("'it'\\''s'", PyText.shQuoteIfNeeded("it's"));
-        assertEquals("plain-name_1", PyText.shQuoteIfNeeded("plain-name_1"));
+        assertEquals(List.of("profile", "my name"), ShellWords.trySplit("profile \"my name\""));
+        assertEquals(List.of("profile", "it's me"), ShellWords.trySplit("profile 'it'\\''s me'"));
+        assertEquals(List.of("profile", "a\\nb"), ShellWords.trySplit("profile \"a\\nb\""));
+        assertEquals(List.of("profile", ""), ShellWords.trySplit("profile ''"));
+        assertNull(ShellWords.trySplit("profile \"unbalanced"));
+        assertNull(ShellWords.trySplit("profile a\\"));
+        assertEquals("'my name'", IniDocument.quoteName("my name"));
+        assertEquals("'it'\\''s'", IniDocument.quoteName("it's"));
+        assertEquals("plain-name_1", IniDocument.quoteName("plain-name_1"));
     }
 
     @Test
@@ -57,7 +61,7 @@ class PyTextTest {
         for (String t : texts) {
             if (t.indexOf('\r') < 0 && t.indexOf('\n') < 0 && !t.isEmpty()) {
                 quoted.add(t);
-                shlex.add("profile " + PyText.shQuoteIfNeeded(t));
+                shlex.add("profile " + IniDocument.quoteName(t));
             }
         }
         ObjectNode req = Botocore.JSON.createObjectNode().put("mode", "text");
@@ -108,7 +112,7 @@ class PyTextTest {
         sameCodePoints(ints(out.get("linebreaks")), breaks, "str.splitlines() break characters");
         for (int i = 0; i < shlex.size(); i++) {
             JsonNode want = out.get("shlex").get(i);
-            assertEquals(want.isNull() ? null : strings(want), PyText.shlexSplit(shlex.get(i)), "shlex.split of " + shlex.get(i));
+            assertEquals(want.isNull() ? null : strings(want), ShellWords.trySplit(shlex.get(i)), "shlex.split of " + shlex.get(i));
         }
         for (int i = 0; i < texts.size(); i++) {
             String t = texts.get(i);

@@ -121,7 +121,7 @@ final class RandomIni {
     }
 
     private static String quote(String name) {
-        return PyText.shQuoteIfNeeded(name);
+        return IniDocument.quoteName(name);
     }
 
     private void body() {

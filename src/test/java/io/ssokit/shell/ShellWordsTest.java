@@ -13,12 +13,16 @@ class ShellWordsTest {
         assertEquals(List.of("a", "b c", "d\"e", "f'g", "h i"), ShellWords.split("a 'b c' \"d\\\"e\" f\\'g h\\ i"));
         assertEquals(List.of(), ShellWords.split("   "));
         assertEquals(List.of(""), ShellWords.split("''"));
-        assertEquals(List.of("a$b"), ShellWords.split("\"a\\$b\""));
+        // Python's shlex, unlike sh: in double quotes a backslash escapes only " and itself
+        assertEquals(List.of("a\\$b"), ShellWords.split("\"a\\$b\""));
         assertEquals(List.of("a\\nb"), ShellWords.split("\"a\\nb\""));
+        assertEquals(List.of("a\\b"), ShellWords.split("\"a\\\\b\""));
     }
 
     @Test
-    void unbalancedQuotesAreUsageErrors() {
+    void unbalancedQuotesAreUsageErrorsThatDoNotEchoTheText() {
+        assertEquals(false, assertThrows(SsokitException.class, () -> ShellWords.split("secret 'x")).getMessage().contains("secret"));
+        assertEquals(null, ShellWords.trySplit("a\\"));
         assertEquals(2, assertThrows(SsokitException.class, () -> ShellWords.split("a 'b")).exitCode());
         assertEquals(2, assertThrows(SsokitException.class, () -> ShellWords.split("a \"b")).exitCode());
     }

@@ -1,7 +1,8 @@
-package io.ssokit.config;
+package io.ssokit.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -9,15 +10,26 @@ import java.util.Locale;
  * shlex) reads an AWS config file. They differ from Java's in ways that matter here: Python's
  * {@code str.strip()} and regex {@code \s} treat NBSP, U+2007 and U+202F as whitespace while
  * {@link Character#isWhitespace} does not, and {@code str.splitlines()} breaks on more than CR and
- * LF. Tests compare these tables against the Python interpreter itself.
+ * LF; and its case mappings ({@code upper}, {@code lower}, {@code casefold}, {@code capitalize},
+ * {@code title}) differ from Java's where real account names show it (casefold does not exist,
+ * {@code Character.toTitleCase} maps one character, final sigma follows Python's case-ignorable
+ * scan). configparser and aws-sso-util's profile naming both depend on them. Tests compare these
+ * against the Python interpreter itself (CPython 3.11; code points added after Unicode 13 may
+ * differ).
  */
-final class PyText {
+public final class PyText {
+    private static final int CAPITAL_SIGMA = 0x03A3;
+    private static final int SMALL_SIGMA = 0x03C3;
+    private static final int FINAL_SIGMA = 0x03C2;
+    private static final int GREEK_CAPITAL_IOTA = 0x0399;
+    private static final int YPOGEGRAMMENI = 0x0345;
+
 
     private PyText() {
     }
 
     /** Python's {@code str.isspace()} for one UTF-16 unit; no supplementary character is space. */
-    static boolean isSpace(char c) {
+    public static boolean isSpace(char c) {
         if (c <= ' ') {
             return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
         }
@@ -33,8 +45,13 @@ final class PyText {
         }
     }
 
+    /** {@code str.isspace()} for one code point; no supplementary character is space. */
+    public static boolean isSpace(int cp) {
+        return cp <= 0xFFFF && isSpace((char) cp);
+    }
+
     /** A character at which Python's {@code str.splitlines()} breaks a line. */
-    static boolean isLineBreak(char c) {
+    public static boolean isLineBreak(char c) {
         switch (c) {
             case '\n': case 0x0b: case 0x0c: case '\r': case 0x1c: case 0x1d: case 0x1e:
             case 0x85: case 0x2028: case 0x2029:
@@ -45,7 +62,7 @@ final class PyText {
     }
 
     /** Index of the first non-space character in {@code b[from, to)}, or -1 when there is none. */
-    static int firstNonSpace(char[] b, int from, int to) {
+    public static int firstNonSpace(char[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = b[i];
             // most characters are printable ASCII: decide those without a call
@@ -57,7 +74,7 @@ final class PyText {
     }
 
     /** One past the last non-space character in {@code b[from, to)}; {@code from} when none. */
-    static int endOfNonSpace(char[] b, int from, int to) {
+    public static int endOfNonSpace(char[] b, int from, int to) {
         int end = to;
         while (end > from) {
             char c = b[end - 1];
@@ -70,7 +87,7 @@ final class PyText {
     }
 
     /** Index of the first non-space character, or -1 when the string is all space. */
-    static int firstNonSpace(String s) {
+    public static int firstNonSpace(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (!isSpace(s.charAt(i))) {
                 return i;
@@ -80,7 +97,7 @@ final class PyText {
     }
 
     /** One past the last non-space character at or after {@code from}; {@code from} when none. */
-    static int endOfNonSpace(String s, int from) {
+    public static int endOfNonSpace(String s, int from) {
         int end = s.length();
         while (end > from && isSpace(s.charAt(end - 1))) {
             end--;
@@ -88,12 +105,12 @@ final class PyText {
         return end;
     }
 
-    static String strip(String s) {
+    public static String strip(String s) {
         int start = firstNonSpace(s);
         return start < 0 ? "" : s.substring(start, endOfNonSpace(s, start));
     }
 
-    static String rstrip(String s) {
+    public static String rstrip(String s) {
         return s.substring(0, endOfNonSpace(s, 0));
     }
 
@@ -103,7 +120,7 @@ final class PyText {
      * 13), but for the context-dependent capital sigma Java looks at word boundaries where Python
      * applies Unicode's Final_Sigma rule, so that one is done here.
      */
-    static String lower(String s) {
+    public static String lower(String s) {
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -158,12 +175,12 @@ final class PyText {
         return true;
     }
 
-    private static boolean isCased(int cp) {
+    public static boolean isCased(int cp) {
         return Character.isLowerCase(cp) || Character.isUpperCase(cp) || Character.isTitleCase(cp);
     }
 
     /** Unicode's Case_Ignorable: marks, format, modifiers, and the word-internal punctuation. */
-    private static boolean isCaseIgnorable(int cp) {
+    public static boolean isCaseIgnorable(int cp) {
         switch (Character.getType(cp)) {
             case Character.NON_SPACING_MARK:
             case Character.ENCLOSING_MARK:
@@ -185,7 +202,7 @@ final class PyText {
     }
 
     /** Python's {@code str.splitlines()} (line breaks dropped, CR LF counted once). */
-    static List<String> splitLines(String s) {
+    public static List<String> splitLines(String s) {
         List<String> out = new ArrayList<>();
         int start = 0;
         int i = 0;
@@ -205,113 +222,117 @@ final class PyText {
         return out;
     }
 
-    /**
-     * Python's {@code shlex.split(s)} (POSIX mode, no comments), or null where it raises
-     * ValueError (an unclosed quote, a trailing backslash). botocore uses it to split section
-     * headers such as {@code profile "my name"}.
-     */
-    static List<String> shlexSplit(String s) {
-        List<String> tokens = new ArrayList<>();
-        if (s.indexOf('\'') < 0 && s.indexOf('"') < 0 && s.indexOf('\\') < 0) {
-            // the usual header, e.g. "profile dev": only whitespace to split on
-            int i = 0;
-            int n = s.length();
-            while (i < n) {
-                while (i < n && isShlexSpace(s.charAt(i))) {
-                    i++;
-                }
-                int start = i;
-                while (i < n && !isShlexSpace(s.charAt(i))) {
-                    i++;
-                }
-                if (i > start) {
-                    tokens.add(s.substring(start, i));
-                }
-            }
-            return tokens;
-        }
-        StringBuilder token = new StringBuilder();
-        boolean inToken = false;
-        boolean quoted = false;
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i++);
-            if (isShlexSpace(c)) {
-                if (inToken || quoted) {
-                    tokens.add(token.toString());
-                    token.setLength(0);
-                    inToken = false;
-                    quoted = false;
-                }
-            } else if (c == '\\') {
-                if (i == n) {
-                    return null;
-                }
-                token.append(s.charAt(i++));
-                inToken = true;
-            } else if (c == '\'') {
-                int close = s.indexOf('\'', i);
-                if (close < 0) {
-                    return null;
-                }
-                token.append(s, i, close);
-                i = close + 1;
-                inToken = true;
-                quoted = true;
-            } else if (c == '"') {
-                boolean closed = false;
-                while (i < n) {
-                    char d = s.charAt(i++);
-                    if (d == '"') {
-                        closed = true;
-                        break;
-                    }
-                    if (d == '\\') {
-                        if (i == n) {
-                            return null;
-                        }
-                        char e = s.charAt(i++);
-                        // In POSIX double quotes a backslash escapes only '"' and itself.
-                        if (e != '"' && e != '\\') {
-                            token.append('\\');
-                        }
-                        token.append(e);
-                    } else {
-                        token.append(d);
-                    }
-                }
-                if (!closed) {
-                    return null;
-                }
-                inToken = true;
-                quoted = true;
-            } else {
-                token.append(c);
-                inToken = true;
-            }
-        }
-        if (inToken || quoted) {
-            tokens.add(token.toString());
-        }
-        return tokens;
+    public static String upper(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> out.append(upperFull(cp)));
+        return out.toString();
     }
 
-    private static boolean isShlexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    public static String casefold(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> out.append(foldFull(cp)));
+        return out.toString();
+    }
+
+    /** Python 3.8+: the first character is titlecased (not uppercased), the rest lowercased. */
+    public static String capitalize(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int first = s.codePointAt(0);
+        out.append(titleFull(first));
+        for (int i = Character.charCount(first); i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            out.append(lowerInContext(s, i));
+        }
+        return out.toString();
     }
 
     /**
-     * Quotes a name for a section header the way aws-sso-util does (POSIX single quotes when it
-     * holds a space or tab), and also when it holds a quote or backslash, which
-     * {@link #shlexSplit} would otherwise mangle or reject.
+     * A character following a cased character is lowercased, any other is titlecased. Digits,
+     * punctuation and combining marks are not cased, so {@code 2x} becomes {@code 2X} and a
+     * decomposed {@code e\u0301lan} becomes {@code E\u0301Lan}, exactly as in CPython.
      */
-    static String shQuoteIfNeeded(String name) {
-        boolean needs = false;
-        for (int i = 0; i < name.length() && !needs; i++) {
-            char c = name.charAt(i);
-            needs = c == ' ' || c == '\t' || c == '\'' || c == '"' || c == '\\';
+    public static String title(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean previousIsCased = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            out.append(previousIsCased ? lowerInContext(s, i) : titleFull(cp));
+            previousIsCased = isCased(cp);
+            i += Character.charCount(cp);
         }
-        return needs ? "'" + name.replace("'", "'\\''") + "'" : name;
+        return out.toString();
+    }
+
+
+    private static String lowerInContext(String s, int index) {
+        int cp = s.codePointAt(index);
+        if (cp != CAPITAL_SIGMA) {
+            return lowerFull(cp);
+        }
+        return new String(Character.toChars(finalSigma(s, index) ? FINAL_SIGMA : SMALL_SIGMA));
+    }
+
+    private static String upperFull(int cp) {
+        return new String(Character.toChars(cp)).toUpperCase(Locale.ROOT);
+    }
+
+    private static String lowerFull(int cp) {
+        return new String(Character.toChars(cp)).toLowerCase(Locale.ROOT);
+    }
+
+    private static String titleFull(int cp) {
+        if (Character.isTitleCase(cp) || isGeorgianMkhedruli(cp)) {
+            // Dz-style digraphs are already titlecase; Mkhedruli's titlecase is itself in
+            // UnicodeData although Java returns the Mtavruli capital.
+            return new String(Character.toChars(cp));
+        }
+        int simpleTitle = Character.toTitleCase(cp);
+        String upper = upperFull(cp);
+        int firstLen = Character.charCount(upper.codePointAt(0));
+        if (simpleTitle != cp || firstLen == upper.length()) {
+            return new String(Character.toChars(simpleTitle));
+        }
+        // Multi-character uppercase (SpecialCasing.txt): the titlecase keeps the first letter
+        // capital and the rest small ("ß" -> "Ss", "ﬁ" -> "Fi"), with two exceptions in the data.
+        if (cp == 0x0149) {
+            return upper; // ŉ -> ʼN: the apostrophe has no case, the N stays capital
+        }
+        if (upper.codePointBefore(upper.length()) == GREEK_CAPITAL_IOTA
+                && Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD)
+                        .indexOf(YPOGEGRAMMENI) >= 0) {
+            // Greek letters with a subscript iota keep it as U+0345 in titlecase
+            return upper.substring(0, upper.length() - 1) + (char) YPOGEGRAMMENI;
+        }
+        return upper.substring(0, firstLen) + lowerFullString(upper.substring(firstLen));
+    }
+
+    private static String lowerFullString(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    private static String foldFull(int cp) {
+        if (cp == 0x0131) {
+            return "\u0131"; // dotless i has no case folding (its uppercase I folds to i)
+        }
+        if (cp == 0x1E9E) {
+            return "ss"; // capital sharp s folds like ß
+        }
+        if (isCherokee(cp)) {
+            // Cherokee is the one script whose case folding goes to the capital letters
+            return upperFull(cp);
+        }
+        StringBuilder out = new StringBuilder(2);
+        upperFull(cp).codePoints().forEach(u -> out.append(lowerFull(u)));
+        return out.toString();
+    }
+
+    private static boolean isCherokee(int cp) {
+        return (cp >= 0x13A0 && cp <= 0x13FD) || (cp >= 0xAB70 && cp <= 0xABBF);
+    }
+
+    private static boolean isGeorgianMkhedruli(int cp) {
+        return (cp >= 0x10D0 && cp <= 0x10FA) || (cp >= 0x10FD && cp <= 0x10FF);
     }
 }
