@@ -10,6 +10,10 @@
 # The subcommand named $2 under command $1 (ids are paths: ssokit/sandbox/serve).
 __ssokit_sub() {
   case "$1 $2" in
+    'ssokit login') REPLY='ssokit/login' ;;
+    'ssokit logout') REPLY='ssokit/logout' ;;
+    'ssokit roles') REPLY='ssokit/roles' ;;
+    'ssokit check') REPLY='ssokit/check' ;;
     'ssokit sandbox') REPLY='ssokit/sandbox' ;;
     'ssokit completion') REPLY='ssokit/completion' ;;
     'ssokit/sandbox serve') REPLY='ssokit/sandbox/serve' ;;
@@ -21,6 +25,41 @@ __ssokit_sub() {
 # What the value of option $2 of command $1 is; status 1 for a flag or an unknown option.
 __ssokit_value() {
   case "$1 $2" in
+    'ssokit/login --sso-start-url') REPLY='url' ;;
+    'ssokit/login --sso-region') REPLY='region' ;;
+    'ssokit/login --profile') REPLY='profile' ;;
+    'ssokit/login --sso-session') REPLY='session' ;;
+    'ssokit/logout --sso-start-url') REPLY='url' ;;
+    'ssokit/logout --sso-region') REPLY='region' ;;
+    'ssokit/logout --profile') REPLY='profile' ;;
+    'ssokit/logout --sso-session') REPLY='session' ;;
+    'ssokit/roles -u') REPLY='url' ;;
+    'ssokit/roles --sso-start-url') REPLY='url' ;;
+    'ssokit/roles --sso-region') REPLY='region' ;;
+    'ssokit/roles --sso-session') REPLY='session' ;;
+    'ssokit/roles --profile') REPLY='profile' ;;
+    'ssokit/roles -a') REPLY='account' ;;
+    'ssokit/roles --account-id') REPLY='account' ;;
+    'ssokit/roles --account') REPLY='account' ;;
+    'ssokit/roles -r') REPLY='role' ;;
+    'ssokit/roles --role-name') REPLY='role' ;;
+    'ssokit/roles --sep') REPLY='text' ;;
+    'ssokit/roles --separator') REPLY='text' ;;
+    'ssokit/roles --sort-by') REPLY='fixed1' ;;
+    'ssokit/roles -o') REPLY='fixed2' ;;
+    'ssokit/roles --output') REPLY='fixed2' ;;
+    'ssokit/roles --concurrency') REPLY='text' ;;
+    'ssokit/check -u') REPLY='url' ;;
+    'ssokit/check --sso-start-url') REPLY='url' ;;
+    'ssokit/check --sso-region') REPLY='region' ;;
+    'ssokit/check --sso-session') REPLY='session' ;;
+    'ssokit/check -a') REPLY='account' ;;
+    'ssokit/check --account-id') REPLY='account' ;;
+    'ssokit/check --account') REPLY='account' ;;
+    'ssokit/check -r') REPLY='role' ;;
+    'ssokit/check --role-name') REPLY='role' ;;
+    'ssokit/check --check-profile') REPLY='profile' ;;
+    'ssokit/check --command') REPLY='fixed3' ;;
     'ssokit/sandbox/serve --port') REPLY='text' ;;
     'ssokit/sandbox/serve --host') REPLY='text' ;;
     'ssokit/sandbox/serve --org') REPLY='file' ;;
@@ -43,8 +82,16 @@ __ssokit_value() {
 # What positional parameter $2 (from 0) of command $1 is; status 1 when there is none.
 __ssokit_positional() {
   case $1 in
+    'ssokit/login')
+      if (($2 >= 0 && $2 <= 0)); then REPLY='url'; return 0; fi
+      if (($2 >= 1 && $2 <= 1)); then REPLY='region'; return 0; fi
+      ;;
+    'ssokit/logout')
+      if (($2 >= 0 && $2 <= 0)); then REPLY='url'; return 0; fi
+      if (($2 >= 1 && $2 <= 1)); then REPLY='region'; return 0; fi
+      ;;
     'ssokit/completion')
-      if (($2 >= 0 && $2 <= 0)); then REPLY='fixed1'; return 0; fi
+      if (($2 >= 0 && $2 <= 0)); then REPLY='fixed4'; return 0; fi
       ;;
   esac
   return 1
@@ -54,6 +101,10 @@ __ssokit_positional() {
 __ssokit_options() {
   case $1 in
     'ssokit') __ssokit_c+=(-h --help -V --version) ;;
+    'ssokit/login') __ssokit_c+=(-v --verbose --debug --profile --sso-session --all --force-refresh --headless --no-browser --use-device-code -h --help -V --version) ;;
+    'ssokit/logout') __ssokit_c+=(-v --verbose --debug --profile --sso-session --all -h --help -V --version) ;;
+    'ssokit/roles') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session --profile -a --account-id -r --role-name --sep --separator --header --no-header --sort-by -o --output --force-refresh --concurrency -h --help -V --version) ;;
+    'ssokit/check') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session -a --account-id -r --role-name --check-profile --command --instance-details --no-instance-details --skip-token-check --force-refresh -q --quiet -h --help -V --version) ;;
     'ssokit/sandbox') __ssokit_c+=(-h --help -V --version) ;;
     'ssokit/sandbox/serve') __ssokit_c+=(-v --verbose --debug --port --host --org --accounts --roles-per-account --auto-approve --latency --throttle --error-rate --seed --token-ttl --credentials-ttl --client-ttl --poll-interval --device-code-ttl --state-dir -h --help -V --version) ;;
     'ssokit/sandbox/example-org') __ssokit_c+=(-v --verbose --debug -h --help -V --version) ;;
@@ -64,7 +115,7 @@ __ssokit_options() {
 # The subcommands offered for command $1.
 __ssokit_commands() {
   case $1 in
-    'ssokit') __ssokit_c+=(sandbox completion) ;;
+    'ssokit') __ssokit_c+=(login logout roles check sandbox completion) ;;
     'ssokit/sandbox') __ssokit_c+=(serve example-org) ;;
   esac
 }
@@ -72,7 +123,10 @@ __ssokit_commands() {
 # Fixed lists of values (enums and declared candidates), by number.
 __ssokit_fixed() {
   case $1 in
-    1) __ssokit_c+=('bash' 'zsh' 'fish' 'powershell') ;;
+    1) __ssokit_c+=('id,role' 'name,role' 'role,id' 'role,name') ;;
+    2) __ssokit_c+=('table' 'csv' 'json') ;;
+    3) __ssokit_c+=('default' 'login' 'configure') ;;
+    4) __ssokit_c+=('bash' 'zsh' 'fish' 'powershell') ;;
   esac
 }
 

@@ -13,6 +13,18 @@ complete -c ssokit -f
 # The subcommand named $argv[2] under command $argv[1] (ids are paths: ssokit/sandbox/serve).
 function __ssokit_sub --argument-names id word
     switch "$id $word"
+        case 'ssokit login'
+            set -g __ssokit_r ssokit/login
+            return 0
+        case 'ssokit logout'
+            set -g __ssokit_r ssokit/logout
+            return 0
+        case 'ssokit roles'
+            set -g __ssokit_r ssokit/roles
+            return 0
+        case 'ssokit check'
+            set -g __ssokit_r ssokit/check
+            return 0
         case 'ssokit sandbox'
             set -g __ssokit_r ssokit/sandbox
             return 0
@@ -33,6 +45,111 @@ end
 # What the value of option $argv[2] of command $argv[1] is; status 1 for a flag or an unknown option.
 function __ssokit_value --argument-names id option
     switch "$id $option"
+        case 'ssokit/login --sso-start-url'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/login --sso-region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/login --profile'
+            set -g __ssokit_r profile
+            return 0
+        case 'ssokit/login --sso-session'
+            set -g __ssokit_r session
+            return 0
+        case 'ssokit/logout --sso-start-url'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/logout --sso-region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/logout --profile'
+            set -g __ssokit_r profile
+            return 0
+        case 'ssokit/logout --sso-session'
+            set -g __ssokit_r session
+            return 0
+        case 'ssokit/roles -u'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/roles --sso-start-url'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/roles --sso-region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/roles --sso-session'
+            set -g __ssokit_r session
+            return 0
+        case 'ssokit/roles --profile'
+            set -g __ssokit_r profile
+            return 0
+        case 'ssokit/roles -a'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/roles --account-id'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/roles --account'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/roles -r'
+            set -g __ssokit_r role
+            return 0
+        case 'ssokit/roles --role-name'
+            set -g __ssokit_r role
+            return 0
+        case 'ssokit/roles --sep'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/roles --separator'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/roles --sort-by'
+            set -g __ssokit_r fixed1
+            return 0
+        case 'ssokit/roles -o'
+            set -g __ssokit_r fixed2
+            return 0
+        case 'ssokit/roles --output'
+            set -g __ssokit_r fixed2
+            return 0
+        case 'ssokit/roles --concurrency'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/check -u'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/check --sso-start-url'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/check --sso-region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/check --sso-session'
+            set -g __ssokit_r session
+            return 0
+        case 'ssokit/check -a'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/check --account-id'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/check --account'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/check -r'
+            set -g __ssokit_r role
+            return 0
+        case 'ssokit/check --role-name'
+            set -g __ssokit_r role
+            return 0
+        case 'ssokit/check --check-profile'
+            set -g __ssokit_r profile
+            return 0
+        case 'ssokit/check --command'
+            set -g __ssokit_r fixed3
+            return 0
         case 'ssokit/sandbox/serve --port'
             set -g __ssokit_r text
             return 0
@@ -86,9 +203,27 @@ end
 # What positional word $argv[2] (from 0) of command $argv[1] is; status 1 when there is none.
 function __ssokit_positional --argument-names id n
     switch $id
+        case ssokit/login
+            if test $n -ge 0 -a $n -le 0
+                set -g __ssokit_r url
+                return 0
+            end
+            if test $n -ge 1 -a $n -le 1
+                set -g __ssokit_r region
+                return 0
+            end
+        case ssokit/logout
+            if test $n -ge 0 -a $n -le 0
+                set -g __ssokit_r url
+                return 0
+            end
+            if test $n -ge 1 -a $n -le 1
+                set -g __ssokit_r region
+                return 0
+            end
         case ssokit/completion
             if test $n -ge 0 -a $n -le 0
-                set -g __ssokit_r fixed1
+                set -g __ssokit_r fixed4
                 return 0
             end
     end
@@ -312,10 +447,74 @@ function __ssokit_child_complete
 end
 
 # ssokit
+complete -c ssokit -n '__ssokit_at ssokit 0' -a login -d 'Sign in to an IAM Identity Center instance and cache the token where the AWS CLI v2 and the AWS SDKs find it (the sso/cache directory under ~/.aws): one login serves every profile of that instance, in all of them'
+complete -c ssokit -n '__ssokit_at ssokit 0' -a logout -d 'Sign out of IAM Identity Center: end each portal session (sso:Logout), delete the cached tokens in ~/.aws/sso/cache (the AWS CLI\'s too) and the SSO role credentials in ~/.aws/cli/cache'
+complete -c ssokit -n '__ssokit_at ssokit 0' -a roles -d 'List the accounts and roles you can use in an Identity Center instance'
+complete -c ssokit -n '__ssokit_at ssokit 0' -a check -d 'Check the Identity Center setup step by step: which instance is used, whether its cached token is valid (without logging in or refreshing it), and whether you can reach an account or role'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a sandbox -d 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS with SigV4 verification) on one HTTP port, with fault injection'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a completion -d 'Print the tab-completion script for SHELL on stdout, generated from ssokit\'s commands: every subcommand, option and fixed value, with descriptions in zsh, fish and PowerShell; profile and sso-session names from the AWS config files; account ids and role names from the candidate index that login, roles and configure keep up to date'
 complete -c ssokit -n '__ssokit_at ssokit' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit' -s V -l version -d 'Print version information and exit'
+
+# ssokit login
+complete -c ssokit -n '__ssokit_at ssokit/login' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/login' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/login' -l profile -x -a '(__ssokit_profiles)' -d 'Use the instance of this profile (its sso_session, or its sso_start_url and sso_region)'
+complete -c ssokit -n '__ssokit_at ssokit/login' -l sso-session -x -a '(__ssokit_sessions)' -d 'Use the instance of this [sso-session NAME] section of the config file'
+complete -c ssokit -n '__ssokit_at ssokit/login' -l all -d 'Sign in to every instance in the config file (START_URL, REGION, --profile and --sso-session are then ignored)'
+complete -c ssokit -n '__ssokit_at ssokit/login' -l force-refresh -d 'Sign in again even when the cached token is still good'
+complete -c ssokit -n '__ssokit_at ssokit/login' -l headless -l no-browser -d 'Never start a browser: print the URL and code to open on any device (device code flow)'
+complete -c ssokit -n '__ssokit_at ssokit/login' -l use-device-code -d 'Use the device code flow for sso-session instances too (instead of PKCE)'
+complete -c ssokit -n '__ssokit_at ssokit/login' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/login' -s V -l version -d 'Print version information and exit'
+complete -c ssokit -n '__ssokit_at ssokit/login 0' -a '(__ssokit_urls)'
+complete -c ssokit -n '__ssokit_at ssokit/login 1' -a '(__ssokit_regions)'
+
+# ssokit logout
+complete -c ssokit -n '__ssokit_at ssokit/logout' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/logout' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/logout' -l profile -x -a '(__ssokit_profiles)' -d 'Use the instance of this profile (its sso_session, or its sso_start_url and sso_region)'
+complete -c ssokit -n '__ssokit_at ssokit/logout' -l sso-session -x -a '(__ssokit_sessions)' -d 'Use the instance of this [sso-session NAME] section of the config file'
+complete -c ssokit -n '__ssokit_at ssokit/logout' -l all -d 'Sign out of everything (the default when no instance is named)'
+complete -c ssokit -n '__ssokit_at ssokit/logout' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/logout' -s V -l version -d 'Print version information and exit'
+complete -c ssokit -n '__ssokit_at ssokit/logout 0' -a '(__ssokit_urls)'
+complete -c ssokit -n '__ssokit_at ssokit/logout 1' -a '(__ssokit_regions)'
+
+# ssokit roles
+complete -c ssokit -n '__ssokit_at ssokit/roles' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -s u -l sso-start-url -x -a '(__ssokit_urls)' -d 'Start URL of the instance: a full https:// URL, or a regular expression matched against the instances in the config file'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -l sso-region -x -a '(__ssokit_regions)' -d 'Region of the Identity Center instance'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -l sso-session -x -a '(__ssokit_sessions)' -d 'Use the instance of this [sso-session NAME] section'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -l profile -x -a '(__ssokit_profiles)' -d 'Use the Identity Center instance of this profile'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -s a -l account-id -x -a '(__ssokit_accounts)' -d 'Only these accounts (repeatable)'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -s r -l role-name -x -a '(__ssokit_roles)' -d 'Only roles whose name contains a match of this regular expression (repeatable: any of them)'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -l sep -l separator -x -d 'Separate fields with SEP instead of padding; without --sort-by, rows are printed as they arrive (unsorted)'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -l header -l no-header -d 'Print the header row (default), or not'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -l sort-by -x -a '\'id,role\' \'name,role\' \'role,id\' \'role,name\'' -d 'Sort by id,role, name,role, role,id or role,name; also sets the column order (default: name,role, unsorted with --separator)'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -s o -l output -x -a 'table csv json' -d 'table (default), csv (RFC 4180 quoting, LF line ends) or json (an array of objects with accountId, accountName, roleName)'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -l force-refresh -d 'Log in again even if the cached token is still valid'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -l concurrency -x -d 'Portal calls in flight at once, 1-32 (default: SSOKIT_PORTAL_CONCURRENCY or 8)'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/roles' -s V -l version -d 'Print version information and exit'
+
+# ssokit check
+complete -c ssokit -n '__ssokit_at ssokit/check' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/check' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/check' -s u -l sso-start-url -x -a '(__ssokit_urls)' -d 'Start URL of the instance: a full https:// URL, or a regular expression matched against the instances in the config file'
+complete -c ssokit -n '__ssokit_at ssokit/check' -l sso-region -x -a '(__ssokit_regions)' -d 'Region of the Identity Center instance'
+complete -c ssokit -n '__ssokit_at ssokit/check' -l sso-session -x -a '(__ssokit_sessions)' -d 'Check the instance of this [sso-session NAME] section'
+complete -c ssokit -n '__ssokit_at ssokit/check' -s a -l account-id -x -a '(__ssokit_accounts)' -d 'Check access to this account: its 12-digit id or its exact name'
+complete -c ssokit -n '__ssokit_at ssokit/check' -s r -l role-name -x -a '(__ssokit_roles)' -d 'Check access to this role (in the account given, else in any account)'
+complete -c ssokit -n '__ssokit_at ssokit/check' -l check-profile -x -a '(__ssokit_profiles)' -d 'Take the start URL, region, account and role from this profile (it must have all four); not with -u, --sso-region, --sso-session, -a or -r'
+complete -c ssokit -n '__ssokit_at ssokit/check' -l command -x -a 'default login configure' -d 'Resolve the instance as this command would: default, configure or login (which environment variables are read; default: default)'
+complete -c ssokit -n '__ssokit_at ssokit/check' -l instance-details -l no-instance-details -d 'Print where the start URL and region came from and every configured instance (default: on when neither an account nor a role is checked)'
+complete -c ssokit -n '__ssokit_at ssokit/check' -l skip-token-check -d 'Stop after the instance check (not with -a, -r or --force-refresh)'
+complete -c ssokit -n '__ssokit_at ssokit/check' -l force-refresh -d 'Log in for real (interactively) instead of inspecting the cached token'
+complete -c ssokit -n '__ssokit_at ssokit/check' -s q -l quiet -d 'Print nothing at all; only the exit code tells'
+complete -c ssokit -n '__ssokit_at ssokit/check' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/check' -s V -l version -d 'Print version information and exit'
 
 # ssokit sandbox
 complete -c ssokit -n '__ssokit_at ssokit/sandbox 0' -a serve -d 'Serve the sandbox until interrupted (SIGINT or SIGTERM, exit 0)'

@@ -10,6 +10,10 @@
 # The subcommand named $word under command $id (ids are paths: ssokit/sandbox/serve).
 function __ssokit_sub([string]$id, [string]$word) {
     switch -CaseSensitive -Exact ("$id $word") {
+        'ssokit login' { return 'ssokit/login' }
+        'ssokit logout' { return 'ssokit/logout' }
+        'ssokit roles' { return 'ssokit/roles' }
+        'ssokit check' { return 'ssokit/check' }
         'ssokit sandbox' { return 'ssokit/sandbox' }
         'ssokit completion' { return 'ssokit/completion' }
         'ssokit/sandbox serve' { return 'ssokit/sandbox/serve' }
@@ -21,6 +25,41 @@ function __ssokit_sub([string]$id, [string]$word) {
 # What the value of option $option of command $id is; $null for a flag or an unknown option.
 function __ssokit_value([string]$id, [string]$option) {
     switch -CaseSensitive -Exact ("$id $option") {
+        'ssokit/login --sso-start-url' { return 'url' }
+        'ssokit/login --sso-region' { return 'region' }
+        'ssokit/login --profile' { return 'profile' }
+        'ssokit/login --sso-session' { return 'session' }
+        'ssokit/logout --sso-start-url' { return 'url' }
+        'ssokit/logout --sso-region' { return 'region' }
+        'ssokit/logout --profile' { return 'profile' }
+        'ssokit/logout --sso-session' { return 'session' }
+        'ssokit/roles -u' { return 'url' }
+        'ssokit/roles --sso-start-url' { return 'url' }
+        'ssokit/roles --sso-region' { return 'region' }
+        'ssokit/roles --sso-session' { return 'session' }
+        'ssokit/roles --profile' { return 'profile' }
+        'ssokit/roles -a' { return 'account' }
+        'ssokit/roles --account-id' { return 'account' }
+        'ssokit/roles --account' { return 'account' }
+        'ssokit/roles -r' { return 'role' }
+        'ssokit/roles --role-name' { return 'role' }
+        'ssokit/roles --sep' { return 'text' }
+        'ssokit/roles --separator' { return 'text' }
+        'ssokit/roles --sort-by' { return 'fixed1' }
+        'ssokit/roles -o' { return 'fixed2' }
+        'ssokit/roles --output' { return 'fixed2' }
+        'ssokit/roles --concurrency' { return 'text' }
+        'ssokit/check -u' { return 'url' }
+        'ssokit/check --sso-start-url' { return 'url' }
+        'ssokit/check --sso-region' { return 'region' }
+        'ssokit/check --sso-session' { return 'session' }
+        'ssokit/check -a' { return 'account' }
+        'ssokit/check --account-id' { return 'account' }
+        'ssokit/check --account' { return 'account' }
+        'ssokit/check -r' { return 'role' }
+        'ssokit/check --role-name' { return 'role' }
+        'ssokit/check --check-profile' { return 'profile' }
+        'ssokit/check --command' { return 'fixed3' }
         'ssokit/sandbox/serve --port' { return 'text' }
         'ssokit/sandbox/serve --host' { return 'text' }
         'ssokit/sandbox/serve --org' { return 'file' }
@@ -43,8 +82,16 @@ function __ssokit_value([string]$id, [string]$option) {
 # What positional word $n (from 0) of command $id is; $null when there is none.
 function __ssokit_positional([string]$id, [int]$n) {
     switch -CaseSensitive -Exact ($id) {
+        'ssokit/login' {
+            if ($n -ge 0 -and $n -le 0) { return 'url' }
+            if ($n -ge 1 -and $n -le 1) { return 'region' }
+        }
+        'ssokit/logout' {
+            if ($n -ge 0 -and $n -le 0) { return 'url' }
+            if ($n -ge 1 -and $n -le 1) { return 'region' }
+        }
         'ssokit/completion' {
-            if ($n -ge 0 -and $n -le 0) { return 'fixed1' }
+            if ($n -ge 0 -and $n -le 0) { return 'fixed4' }
         }
     }
     return $null
@@ -55,6 +102,94 @@ function __ssokit_options([string]$id) {
     switch -CaseSensitive -Exact ($id) {
         'ssokit' {
             return @(
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/login' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '--profile', 'Use the instance of this profile (its sso_session, or its sso_start_url and sso_region)',
+            '--sso-session', 'Use the instance of this [sso-session NAME] section of the config file',
+            '--all', 'Sign in to every instance in the config file (START_URL, REGION, --profile and --sso-session are then ignored)',
+            '--force-refresh', 'Sign in again even when the cached token is still good',
+            '--headless', 'Never start a browser: print the URL and code to open on any device (device code flow)',
+            '--no-browser', 'Never start a browser: print the URL and code to open on any device (device code flow)',
+            '--use-device-code', 'Use the device code flow for sso-session instances too (instead of PKCE)',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/logout' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '--profile', 'Use the instance of this profile (its sso_session, or its sso_start_url and sso_region)',
+            '--sso-session', 'Use the instance of this [sso-session NAME] section of the config file',
+            '--all', 'Sign out of everything (the default when no instance is named)',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/roles' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '-u', 'Start URL of the instance: a full https:// URL, or a regular expression matched against the instances in the config file',
+            '--sso-start-url', 'Start URL of the instance: a full https:// URL, or a regular expression matched against the instances in the config file',
+            '--sso-region', 'Region of the Identity Center instance',
+            '--sso-session', 'Use the instance of this [sso-session NAME] section',
+            '--profile', 'Use the Identity Center instance of this profile',
+            '-a', 'Only these accounts (repeatable)',
+            '--account-id', 'Only these accounts (repeatable)',
+            '-r', 'Only roles whose name contains a match of this regular expression (repeatable: any of them)',
+            '--role-name', 'Only roles whose name contains a match of this regular expression (repeatable: any of them)',
+            '--sep', 'Separate fields with SEP instead of padding; without --sort-by, rows are printed as they arrive (unsorted)',
+            '--separator', 'Separate fields with SEP instead of padding; without --sort-by, rows are printed as they arrive (unsorted)',
+            '--header', 'Print the header row (default), or not',
+            '--no-header', 'Print the header row (default), or not',
+            '--sort-by', 'Sort by id,role, name,role, role,id or role,name; also sets the column order (default: name,role, unsorted with --separator)',
+            '-o', 'table (default), csv (RFC 4180 quoting, LF line ends) or json (an array of objects with accountId, accountName, roleName)',
+            '--output', 'table (default), csv (RFC 4180 quoting, LF line ends) or json (an array of objects with accountId, accountName, roleName)',
+            '--force-refresh', 'Log in again even if the cached token is still valid',
+            '--concurrency', 'Portal calls in flight at once, 1-32 (default: SSOKIT_PORTAL_CONCURRENCY or 8)',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/check' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '-u', 'Start URL of the instance: a full https:// URL, or a regular expression matched against the instances in the config file',
+            '--sso-start-url', 'Start URL of the instance: a full https:// URL, or a regular expression matched against the instances in the config file',
+            '--sso-region', 'Region of the Identity Center instance',
+            '--sso-session', 'Check the instance of this [sso-session NAME] section',
+            '-a', 'Check access to this account: its 12-digit id or its exact name',
+            '--account-id', 'Check access to this account: its 12-digit id or its exact name',
+            '-r', 'Check access to this role (in the account given, else in any account)',
+            '--role-name', 'Check access to this role (in the account given, else in any account)',
+            '--check-profile', 'Take the start URL, region, account and role from this profile (it must have all four); not with -u, --sso-region, --sso-session, -a or -r',
+            '--command', 'Resolve the instance as this command would: default, configure or login (which environment variables are read; default: default)',
+            '--instance-details', 'Print where the start URL and region came from and every configured instance (default: on when neither an account nor a role is checked)',
+            '--no-instance-details', 'Print where the start URL and region came from and every configured instance (default: on when neither an account nor a role is checked)',
+            '--skip-token-check', 'Stop after the instance check (not with -a, -r or --force-refresh)',
+            '--force-refresh', 'Log in for real (interactively) instead of inspecting the cached token',
+            '-q', 'Print nothing at all; only the exit code tells',
+            '--quiet', 'Print nothing at all; only the exit code tells',
             '-h', 'Show this help message and exit',
             '--help', 'Show this help message and exit',
             '-V', 'Print version information and exit',
@@ -126,6 +261,10 @@ function __ssokit_commands([string]$id) {
     switch -CaseSensitive -Exact ($id) {
         'ssokit' {
             return @(
+            'login', 'Sign in to an IAM Identity Center instance and cache the token where the AWS CLI v2 and the AWS SDKs find it (the sso/cache directory under ~/.aws): one login serves every profile of that instance, in all of them',
+            'logout', 'Sign out of IAM Identity Center: end each portal session (sso:Logout), delete the cached tokens in ~/.aws/sso/cache (the AWS CLI''s too) and the SSO role credentials in ~/.aws/cli/cache',
+            'roles', 'List the accounts and roles you can use in an Identity Center instance',
+            'check', 'Check the Identity Center setup step by step: which instance is used, whether its cached token is valid (without logging in or refreshing it), and whether you can reach an account or role',
             'sandbox', 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS with SigV4 verification) on one HTTP port, with fault injection',
             'completion', 'Print the tab-completion script for SHELL on stdout, generated from ssokit''s commands: every subcommand, option and fixed value, with descriptions in zsh, fish and PowerShell; profile and sso-session names from the AWS config files; account ids and role names from the candidate index that login, roles and configure keep up to date'
             )
@@ -141,7 +280,10 @@ function __ssokit_commands([string]$id) {
 
 function __ssokit_fixed([string]$kind) {
     switch -CaseSensitive -Exact ($kind) {
-        'fixed1' { return @('bash', 'zsh', 'fish', 'powershell') }
+        'fixed1' { return @('id,role', 'name,role', 'role,id', 'role,name') }
+        'fixed2' { return @('table', 'csv', 'json') }
+        'fixed3' { return @('default', 'login', 'configure') }
+        'fixed4' { return @('bash', 'zsh', 'fish', 'powershell') }
     }
 }
 

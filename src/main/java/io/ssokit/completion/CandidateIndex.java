@@ -6,6 +6,8 @@ import io.ssokit.SsokitException;
 import io.ssokit.config.AtomicFiles;
 import io.ssokit.lock.FileLocks;
 import io.ssokit.sso.Instance;
+import io.ssokit.sso.Portal;
+import io.ssokit.sso.PortalRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -94,6 +98,28 @@ public final class CandidateIndex {
      */
     public static void add(Env env, Log log, Instance instance, Collection<Account> accounts) {
         update(env, log, instance, accounts, false);
+    }
+
+    /**
+     * Saves what a portal listing found (rows of account and role, as {@link Portal#roles} and
+     * {@link Portal#rolesOfAccounts} return them): with {@code complete} (nothing filtered the
+     * listing) like {@link #record}, else like {@link #add}. The placeholder name {@link
+     * Portal#UNKNOWN_NAME} of accounts queried by id keeps the name the index already has.
+     */
+    public static void save(Env env, Log log, Instance instance, List<PortalRole> rows, boolean complete) {
+        Map<String, List<String>> roles = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (PortalRole r : rows) {
+            roles.computeIfAbsent(r.accountId(), k -> new ArrayList<>()).add(r.roleName());
+            if (r.accountName() != null && !r.accountName().equals(Portal.UNKNOWN_NAME)) {
+                names.put(r.accountId(), r.accountName());
+            }
+        }
+        List<Account> accounts = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : roles.entrySet()) {
+            accounts.add(new Account(e.getKey(), names.get(e.getKey()), e.getValue()));
+        }
+        update(env, log, instance, accounts, complete);
     }
 
     /** The rows of the index; empty when there is none or it cannot be read. */
