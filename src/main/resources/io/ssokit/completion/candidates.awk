@@ -38,8 +38,28 @@ function emit(v) {
 BEGIN {
     P = ENVIRON["SSOKIT_COMPLETE_PREFIX"]; A = ENVIRON["SSOKIT_COMPLETE_ACCOUNT"]; U = ENVIRON["SSOKIT_COMPLETE_URL"]
 }
-{ sub(/\r$/, "") }
+function ini(s,    h, e, rest, j, v) {
+    if (m == "u") {
+        if (s ~ /^[ \t]*sso_start_url[ \t]*[=:]/) {
+            v = s; sub(/^[ \t]*sso_start_url[ \t]*[=:][ \t]*/, "", v); sub(/[ \t]+$/, "", v); emit(v)
+        }
+        return
+    }
+    if (s !~ /^[ \t]*\[/) return
+    h = s; sub(/^[ \t]*\[/, "", h)
+    # configparser: the header is everything up to the last ']' on the line
+    e = 0; rest = h
+    while ((j = index(rest, "]")) > 0) { e += j; rest = substr(rest, j + 1) }
+    if (e == 0) return
+    h = substr(h, 1, e - 1)
+    if (k == "k") { if (m == "p" && h != "DEFAULT") emit(h); return }
+    if (m == "p" && h == "default") emit(h)
+    else if (m == "p" && substr(h, 1, 7) == "profile") emit(word2(h))
+    else if (m == "s" && substr(h, 1, 11) == "sso-session") emit(word2(h))
+}
+FNR == 1 { sub(/^\357\273\277/, "") }
 k == "i" {
+    sub(/\r$/, "")
     if (substr($0, 1, 1) == "#") next
     nf = split($0, f, "\t")
     if (nf < 4) next
@@ -49,21 +69,8 @@ k == "i" {
     if (f[1] == U) urlKnown = 1
     next
 }
-k == "c" && m == "u" && /^[ \t]*sso_start_url[ \t]*[=:]/ {
-    v = $0; sub(/^[ \t]*sso_start_url[ \t]*[=:][ \t]*/, "", v); sub(/[ \t]+$/, "", v); emit(v); next
-}
-/^[ \t]*\[/ && (m == "p" || m == "s") {
-    h = $0; sub(/^[ \t]*\[/, "", h)
-    # configparser: the header is everything up to the last ']' on the line
-    e = 0; rest = h
-    while ((j = index(rest, "]")) > 0) { e += j; rest = substr(rest, j + 1) }
-    if (e == 0) next
-    h = substr(h, 1, e - 1)
-    if (k == "k") { if (m == "p" && h != "DEFAULT") emit(h); next }
-    if (m == "p" && h == "default") { emit(h); next }
-    if (m == "p" && substr(h, 1, 7) == "profile") emit(word2(h))
-    if (m == "s" && substr(h, 1, 11) == "sso-session") emit(word2(h))
-}
+# the AWS files: lines end with LF, CRLF or a lone CR (as Python reads them)
+k == "c" || k == "k" { n = split($0, L, "\r"); for (x = 1; x <= n; x++) ini(L[x]) }
 END {
     if (m != "a" && m != "r") exit
     for (i = 1; i <= rows; i++) {

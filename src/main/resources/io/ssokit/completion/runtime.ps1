@@ -150,7 +150,9 @@ function __ssokit_quote([string]$s) {
 
 function __ssokit_result([string]$text, [string]$lead, [string]$description, [string]$type) {
     $tip = if ($description) { $description } else { $text }
-    [System.Management.Automation.CompletionResult]::new($lead + (__ssokit_quote $text), $text, $type, $tip)
+    # option names are plain words; values are quoted when PowerShell would read them otherwise
+    $completion = if ($type -eq 'ParameterName') { $text } else { $lead + (__ssokit_quote $text) }
+    [System.Management.Automation.CompletionResult]::new($completion, $text, $type, $tip)
 }
 
 # Completion results for a value of kind $kind starting with $prefix; $lead (--option=) is kept.
