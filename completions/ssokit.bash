@@ -139,7 +139,8 @@ __ssokit_regions() {
 __ssokit_awk() {
   local m=$1
   shift
-  command awk -v m="$m" 'function word2(s,    n, i, c, d, q, w, inw, out, len) {
+  command awk -v m="$m" 'function word2(s,    n, i, c, d, q, w, inw, out, len, ws) {
+    if (s !~ /['\''"\\]/) { n = split(s, ws, " "); return n == 2 ? ws[2] : "\n" }
     n = 0; w = ""; inw = 0; q = ""; out = ""; len = length(s)
     for (i = 1; i <= len; i++) {
         c = substr(s, i, 1)
@@ -167,11 +168,23 @@ __ssokit_awk() {
     if (inw) { n++; if (n == 2) out = w }
     return n == 2 ? out : "\n"
 }
+function quote(v,    out, i, c) {
+    if (Q == "" || v !~ /[] \t!"#$&'\''()*;<>?[\\^`{|}~]/) return v
+    out = ""
+    for (i = 1; i <= length(v); i++) {
+        c = substr(v, i, 1)
+        if (Q == SQ) out = out (c == SQ ? SQ "\\" SQ SQ : c)
+        else if (Q == "\"") out = out (c ~ /[\\"$`]/ ? "\\" : "") c
+        else out = out (c ~ /[] \t!"#$&'\''()*;<>?[\\^`{|}~]/ ? "\\" : "") c
+    }
+    return out
+}
 function emit(v) {
-    if (v != "" && v != "\n" && !(v in seen) && substr(v, 1, length(P)) == P) { seen[v] = 1; print v }
+    if (v != "" && v != "\n" && !(v in seen) && substr(v, 1, length(P)) == P) { seen[v] = 1; print quote(v) }
 }
 BEGIN {
     P = ENVIRON["SSOKIT_COMPLETE_PREFIX"]; A = ENVIRON["SSOKIT_COMPLETE_ACCOUNT"]; U = ENVIRON["SSOKIT_COMPLETE_URL"]
+    Q = ENVIRON["SSOKIT_COMPLETE_QUOTE"]; SQ = sprintf("%c", 39)
 }
 function ini(s,    h, e, rest, j, v) {
     if (m == "u") {
@@ -203,13 +216,16 @@ k == "i" {
     if (f[1] == U) urlKnown = 1
     next
 }
-k == "c" || k == "k" { n = split($0, L, "\r"); for (x = 1; x <= n; x++) ini(L[x]) }
+(k == "c" || k == "k") && (m == "u" ? /sso_start_url/ : /\[/) {
+    if (index($0, "\r") == 0) ini($0)
+    else { n = split($0, L, "\r"); for (x = 1; x <= n; x++) ini(L[x]) }
+}
 END {
     if (m != "a" && m != "r") exit
     for (i = 1; i <= rows; i++) {
         if (urlKnown && url[i] != U) continue
         if (m == "a") {
-            if (!(id[i] in seen) && substr(id[i], 1, length(P)) == P) { seen[id[i]] = 1; print id[i] "\t" nm[i] }
+            if (!(id[i] in seen) && substr(id[i], 1, length(P)) == P) { seen[id[i]] = 1; print quote(id[i]) "\t" nm[i] }
             continue
         }
         if (A != "" && id[i] != A && nm[i] != A) continue
@@ -296,12 +312,14 @@ __ssokit_path() {
   [[ $REPLY == /* ]] || REPLY=./$REPLY
 }
 
-# __ssokit_c += the lines printed by the candidate program in mode $1 over the files that follow.
+# __ssokit_c += the lines printed by the candidate program in mode $1 over the files that follow
+# (for accounts, the ids: each line is an id, a TAB and the account name).
 __ssokit_run() {
-  local IFS=$'\n' m=$1 lines=()
+  local m=$1 lines=()
   shift
-  read -r -d '' -a lines < <(SSOKIT_COMPLETE_PREFIX=$__ssokit_prefix SSOKIT_COMPLETE_ACCOUNT=$__ssokit_acct \
-    SSOKIT_COMPLETE_URL=$__ssokit_url __ssokit_awk "$m" "$@" 2>/dev/null)
+  mapfile -t lines < <(SSOKIT_COMPLETE_PREFIX=$__ssokit_prefix SSOKIT_COMPLETE_ACCOUNT=$__ssokit_acct \
+    SSOKIT_COMPLETE_URL=$__ssokit_url SSOKIT_COMPLETE_QUOTE=$__ssokit_quote __ssokit_awk "$m" "$@" 2>/dev/null)
+  [[ $m == a ]] && lines=("${lines[@]%%$'\t'*}")
   __ssokit_c+=("${lines[@]}")
 }
 
@@ -323,11 +341,7 @@ __ssokit_values() {
         url) __ssokit_run u k=c "$cfg" k=i "$index" ;;
       esac
       ;;
-    account)
-      local before=${#__ssokit_c[@]} i
-      __ssokit_run a k=i "$index"
-      for ((i = before; i < ${#__ssokit_c[@]}; i++)); do __ssokit_c[i]=${__ssokit_c[i]%%$'\t'*}; done
-      ;;
+    account) __ssokit_run a k=i "$index" ;;
     role) __ssokit_run r k=i "$index" ;;
     region) __ssokit_regions ;;
     fixed*) __ssokit_fixed "${1#fixed}" ;;
@@ -337,21 +351,39 @@ __ssokit_values() {
 # COMPREPLY for a value of kind $1 typed as $2; $3 is what precedes the value in the same word
 # (--option=), kept as it is.
 __ssokit_complete_value() {
-  local kind=$1 typed=$2 lead=$3 i
+  local kind=$1 typed=$2 lead=$3 i prefix
   __ssokit_scan "${typed:${#lead}}"
+  prefix=$REPLY
   case $kind in
     file | dir | command)
-      local flag=-f IFS=$'\n' found=()
+      local flag=-f found=()
       [[ $kind == dir ]] && flag=-d
       [[ $kind == command ]] && flag=-c
       # readline quotes file names itself once it knows they are file names
       compopt -o filenames 2>/dev/null
-      read -r -d '' -a found < <(compgen "$flag" -- "$REPLY")
+      mapfile -t found < <(compgen "$flag" -- "$prefix")
       COMPREPLY+=("${found[@]}")
       return 0
       ;;
+    profile | session | url | account | role)
+      # The usual case, and the one that must stay fast with 2,000 profiles: the word is the
+      # whole value, quoted from its start or not at all, and nothing in it is a word break.
+      # Then awk filters and quotes the candidates, and bash only reads them.
+      __ssokit_scan "$typed"
+      if [[ -z $lead ]] && { { [[ -n $__ssokit_qc ]] && ((__ssokit_qi == 0)); } ||
+        { [[ -z $__ssokit_qc ]] && ((__ssokit_bi == 0)); }; }; then
+        local __ssokit_quote=${__ssokit_qc:-\\}
+        if ((${#__ssokit_c[@]})); then
+          __ssokit_reply "$typed"
+          __ssokit_c=()
+        fi
+        __ssokit_values "$kind" "$prefix"
+        COMPREPLY+=("${__ssokit_c[@]}")
+        return 0
+      fi
+      ;;
   esac
-  __ssokit_values "$kind" "$REPLY"
+  __ssokit_values "$kind" "$prefix"
   if [[ -n $lead ]]; then
     for ((i = 0; i < ${#__ssokit_c[@]}; i++)); do __ssokit_c[i]=$lead${__ssokit_c[i]}; done
   fi
@@ -369,6 +401,7 @@ __ssokit_remember() {
 
 _ssokit() {
   local REPLY __ssokit_c=() __ssokit_qc __ssokit_qi __ssokit_bi __ssokit_prefix='' __ssokit_acct='' __ssokit_url=''
+  local __ssokit_quote=''
   local line=${COMP_LINE:0:COMP_POINT} pos=0 i n=0 w gap words=() first=()
   COMPREPLY=()
   # The words up to the cursor, joined again where COMP_WORDBREAKS split one shell word (--opt=value,

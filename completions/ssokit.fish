@@ -237,7 +237,8 @@ end
 # The candidate program: profile and sso-session names from the AWS config files, start URLs,
 # accounts and roles from ssokit's candidate index (see docs/completion.md).
 function __ssokit_awk
-    command awk -v m=$argv[1] 'function word2(s,    n, i, c, d, q, w, inw, out, len) {
+    command awk -v m=$argv[1] 'function word2(s,    n, i, c, d, q, w, inw, out, len, ws) {
+    if (s !~ /[\'"\\\\]/) { n = split(s, ws, " "); return n == 2 ? ws[2] : "\\n" }
     n = 0; w = ""; inw = 0; q = ""; out = ""; len = length(s)
     for (i = 1; i <= len; i++) {
         c = substr(s, i, 1)
@@ -265,11 +266,23 @@ function __ssokit_awk
     if (inw) { n++; if (n == 2) out = w }
     return n == 2 ? out : "\\n"
 }
+function quote(v,    out, i, c) {
+    if (Q == "" || v !~ /[] \\t!"#$&\'()*;<>?[\\\\^`{|}~]/) return v
+    out = ""
+    for (i = 1; i <= length(v); i++) {
+        c = substr(v, i, 1)
+        if (Q == SQ) out = out (c == SQ ? SQ "\\\\" SQ SQ : c)
+        else if (Q == "\\"") out = out (c ~ /[\\\\"$`]/ ? "\\\\" : "") c
+        else out = out (c ~ /[] \\t!"#$&\'()*;<>?[\\\\^`{|}~]/ ? "\\\\" : "") c
+    }
+    return out
+}
 function emit(v) {
-    if (v != "" && v != "\\n" && !(v in seen) && substr(v, 1, length(P)) == P) { seen[v] = 1; print v }
+    if (v != "" && v != "\\n" && !(v in seen) && substr(v, 1, length(P)) == P) { seen[v] = 1; print quote(v) }
 }
 BEGIN {
     P = ENVIRON["SSOKIT_COMPLETE_PREFIX"]; A = ENVIRON["SSOKIT_COMPLETE_ACCOUNT"]; U = ENVIRON["SSOKIT_COMPLETE_URL"]
+    Q = ENVIRON["SSOKIT_COMPLETE_QUOTE"]; SQ = sprintf("%c", 39)
 }
 function ini(s,    h, e, rest, j, v) {
     if (m == "u") {
@@ -301,13 +314,16 @@ k == "i" {
     if (f[1] == U) urlKnown = 1
     next
 }
-k == "c" || k == "k" { n = split($0, L, "\\r"); for (x = 1; x <= n; x++) ini(L[x]) }
+(k == "c" || k == "k") && (m == "u" ? /sso_start_url/ : /\\[/) {
+    if (index($0, "\\r") == 0) ini($0)
+    else { n = split($0, L, "\\r"); for (x = 1; x <= n; x++) ini(L[x]) }
+}
 END {
     if (m != "a" && m != "r") exit
     for (i = 1; i <= rows; i++) {
         if (urlKnown && url[i] != U) continue
         if (m == "a") {
-            if (!(id[i] in seen) && substr(id[i], 1, length(P)) == P) { seen[id[i]] = 1; print id[i] "\\t" nm[i] }
+            if (!(id[i] in seen) && substr(id[i], 1, length(P)) == P) { seen[id[i]] = 1; print quote(id[i]) "\\t" nm[i] }
             continue
         }
         if (A != "" && id[i] != A && nm[i] != A) continue

@@ -3,8 +3,12 @@
 # (k=c CONFIG), u = start URLs (k=c CONFIG k=i INDEX), a = account ids and names, r = role names
 # (k=i INDEX). Filters come from the environment, never from -v (which would expand backslashes):
 # SSOKIT_COMPLETE_PREFIX, SSOKIT_COMPLETE_ACCOUNT (id or name), SSOKIT_COMPLETE_URL.
-function word2(s,    n, i, c, d, q, w, inw, out, len) {
-    # botocore splits a header like shlex.split and takes a name only from exactly two words
+# SSOKIT_COMPLETE_QUOTE quotes what is printed for bash, so that bash need not loop over 2,000
+# names: a backslash before each special character (\), or for the inside of '...' (') or "..." (").
+function word2(s,    n, i, c, d, q, w, inw, out, len, ws) {
+    # botocore splits a header like shlex.split and takes a name only from exactly two words;
+    # without quotes or backslashes that is a split on blanks (awk's default), much faster
+    if (s !~ /['"\\]/) { n = split(s, ws, " "); return n == 2 ? ws[2] : "\n" }
     n = 0; w = ""; inw = 0; q = ""; out = ""; len = length(s)
     for (i = 1; i <= len; i++) {
         c = substr(s, i, 1)
@@ -32,11 +36,23 @@ function word2(s,    n, i, c, d, q, w, inw, out, len) {
     if (inw) { n++; if (n == 2) out = w }
     return n == 2 ? out : "\n"
 }
+function quote(v,    out, i, c) {
+    if (Q == "" || v !~ /[] \t!"#$&'()*;<>?[\\^`{|}~]/) return v
+    out = ""
+    for (i = 1; i <= length(v); i++) {
+        c = substr(v, i, 1)
+        if (Q == SQ) out = out (c == SQ ? SQ "\\" SQ SQ : c)
+        else if (Q == "\"") out = out (c ~ /[\\"$`]/ ? "\\" : "") c
+        else out = out (c ~ /[] \t!"#$&'()*;<>?[\\^`{|}~]/ ? "\\" : "") c
+    }
+    return out
+}
 function emit(v) {
-    if (v != "" && v != "\n" && !(v in seen) && substr(v, 1, length(P)) == P) { seen[v] = 1; print v }
+    if (v != "" && v != "\n" && !(v in seen) && substr(v, 1, length(P)) == P) { seen[v] = 1; print quote(v) }
 }
 BEGIN {
     P = ENVIRON["SSOKIT_COMPLETE_PREFIX"]; A = ENVIRON["SSOKIT_COMPLETE_ACCOUNT"]; U = ENVIRON["SSOKIT_COMPLETE_URL"]
+    Q = ENVIRON["SSOKIT_COMPLETE_QUOTE"]; SQ = sprintf("%c", 39)
 }
 function ini(s,    h, e, rest, j, v) {
     if (m == "u") {
@@ -69,14 +85,18 @@ k == "i" {
     if (f[1] == U) urlKnown = 1
     next
 }
-# the AWS files: lines end with LF, CRLF or a lone CR (as Python reads them)
-k == "c" || k == "k" { n = split($0, L, "\r"); for (x = 1; x <= n; x++) ini(L[x]) }
+# the AWS files: only lines that can matter are looked at (a fast regex first: 2,000 profiles
+# are 14,000 lines); they end with LF, CRLF or a lone CR, as Python reads them
+(k == "c" || k == "k") && (m == "u" ? /sso_start_url/ : /\[/) {
+    if (index($0, "\r") == 0) ini($0)
+    else { n = split($0, L, "\r"); for (x = 1; x <= n; x++) ini(L[x]) }
+}
 END {
     if (m != "a" && m != "r") exit
     for (i = 1; i <= rows; i++) {
         if (urlKnown && url[i] != U) continue
         if (m == "a") {
-            if (!(id[i] in seen) && substr(id[i], 1, length(P)) == P) { seen[id[i]] = 1; print id[i] "\t" nm[i] }
+            if (!(id[i] in seen) && substr(id[i], 1, length(P)) == P) { seen[id[i]] = 1; print quote(id[i]) "\t" nm[i] }
             continue
         }
         if (A != "" && id[i] != A && nm[i] != A) continue

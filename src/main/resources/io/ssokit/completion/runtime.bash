@@ -74,12 +74,14 @@ __ssokit_path() {
   [[ $REPLY == /* ]] || REPLY=./$REPLY
 }
 
-# __ssokit_c += the lines printed by the candidate program in mode $1 over the files that follow.
+# __ssokit_c += the lines printed by the candidate program in mode $1 over the files that follow
+# (for accounts, the ids: each line is an id, a TAB and the account name).
 __ssokit_run() {
-  local IFS=$'\n' m=$1 lines=()
+  local m=$1 lines=()
   shift
-  read -r -d '' -a lines < <(SSOKIT_COMPLETE_PREFIX=$__ssokit_prefix SSOKIT_COMPLETE_ACCOUNT=$__ssokit_acct \
-    SSOKIT_COMPLETE_URL=$__ssokit_url __ssokit_awk "$m" "$@" 2>/dev/null)
+  mapfile -t lines < <(SSOKIT_COMPLETE_PREFIX=$__ssokit_prefix SSOKIT_COMPLETE_ACCOUNT=$__ssokit_acct \
+    SSOKIT_COMPLETE_URL=$__ssokit_url SSOKIT_COMPLETE_QUOTE=$__ssokit_quote __ssokit_awk "$m" "$@" 2>/dev/null)
+  [[ $m == a ]] && lines=("${lines[@]%%$'\t'*}")
   __ssokit_c+=("${lines[@]}")
 }
 
@@ -101,11 +103,7 @@ __ssokit_values() {
         url) __ssokit_run u k=c "$cfg" k=i "$index" ;;
       esac
       ;;
-    account)
-      local before=${#__ssokit_c[@]} i
-      __ssokit_run a k=i "$index"
-      for ((i = before; i < ${#__ssokit_c[@]}; i++)); do __ssokit_c[i]=${__ssokit_c[i]%%$'\t'*}; done
-      ;;
+    account) __ssokit_run a k=i "$index" ;;
     role) __ssokit_run r k=i "$index" ;;
     region) __ssokit_regions ;;
     fixed*) __ssokit_fixed "${1#fixed}" ;;
@@ -115,21 +113,39 @@ __ssokit_values() {
 # COMPREPLY for a value of kind $1 typed as $2; $3 is what precedes the value in the same word
 # (--option=), kept as it is.
 __ssokit_complete_value() {
-  local kind=$1 typed=$2 lead=$3 i
+  local kind=$1 typed=$2 lead=$3 i prefix
   __ssokit_scan "${typed:${#lead}}"
+  prefix=$REPLY
   case $kind in
     file | dir | command)
-      local flag=-f IFS=$'\n' found=()
+      local flag=-f found=()
       [[ $kind == dir ]] && flag=-d
       [[ $kind == command ]] && flag=-c
       # readline quotes file names itself once it knows they are file names
       compopt -o filenames 2>/dev/null
-      read -r -d '' -a found < <(compgen "$flag" -- "$REPLY")
+      mapfile -t found < <(compgen "$flag" -- "$prefix")
       COMPREPLY+=("${found[@]}")
       return 0
       ;;
+    profile | session | url | account | role)
+      # The usual case, and the one that must stay fast with 2,000 profiles: the word is the
+      # whole value, quoted from its start or not at all, and nothing in it is a word break.
+      # Then awk filters and quotes the candidates, and bash only reads them.
+      __ssokit_scan "$typed"
+      if [[ -z $lead ]] && { { [[ -n $__ssokit_qc ]] && ((__ssokit_qi == 0)); } ||
+        { [[ -z $__ssokit_qc ]] && ((__ssokit_bi == 0)); }; }; then
+        local __ssokit_quote=${__ssokit_qc:-\\}
+        if ((${#__ssokit_c[@]})); then
+          __ssokit_reply "$typed"
+          __ssokit_c=()
+        fi
+        __ssokit_values "$kind" "$prefix"
+        COMPREPLY+=("${__ssokit_c[@]}")
+        return 0
+      fi
+      ;;
   esac
-  __ssokit_values "$kind" "$REPLY"
+  __ssokit_values "$kind" "$prefix"
   if [[ -n $lead ]]; then
     for ((i = 0; i < ${#__ssokit_c[@]}; i++)); do __ssokit_c[i]=$lead${__ssokit_c[i]}; done
   fi
@@ -147,6 +163,7 @@ __ssokit_remember() {
 
 _ssokit() {
   local REPLY __ssokit_c=() __ssokit_qc __ssokit_qi __ssokit_bi __ssokit_prefix='' __ssokit_acct='' __ssokit_url=''
+  local __ssokit_quote=''
   local line=${COMP_LINE:0:COMP_POINT} pos=0 i n=0 w gap words=() first=()
   COMPREPLY=()
   # The words up to the cursor, joined again where COMP_WORDBREAKS split one shell word (--opt=value,

@@ -63,6 +63,7 @@ class BashCompletionTest {
         Files.writeString(driver, sb.toString());
         RealShell.Result r = RealShell.run(List.of("bash", "--noprofile", "--norc", driver.toString()), env, dir, new byte[0]);
         assertEquals("", r.errText(), "stderr");
+        fx.assertNothingRan(dir);
         assertEquals(0, r.exit(), "exit status");
         List<List<String>> out = new ArrayList<>();
         for (String l : r.outText().split("\n", -1)) {

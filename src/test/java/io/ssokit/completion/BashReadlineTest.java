@@ -36,6 +36,8 @@ class BashReadlineTest {
         expected.put("ssokit roles --output=j", "ssokit roles --output=json ");
         expected.put("ssokit roles -u https://b", "ssokit roles -u https://b.awsapps.com/start ");
         expected.put("ssokit roles -a 222222222222 -r R", "ssokit roles -a 222222222222 -r ReadOnly ");
+        expected.put("ssokit use q", "ssokit use q\\$\\(touch\\ pwned\\)\\`touch\\ pwned2\\` ");
+        expected.put("ssokit use 'q", "ssokit use 'q$(touch pwned)`touch pwned2`' ");
         expected.put("ssokit use zzz", "ssokit use zzz");
         Path resources = Tools.projectDir().resolve("src/test/resources/completion");
         Path cases = dir.resolve("cases");
@@ -47,6 +49,7 @@ class BashReadlineTest {
         env.put("__T_SETUP", resources.resolve("bash-setup.bash").toString());
         RealShell.Result r = RealShell.run(List.of("zsh", "-f", resources.resolve("bash-drive.zsh").toString()), env, dir, new byte[0]);
         assertEquals(0, r.exit(), r.errText());
+        fx.assertNothingRan(dir);
         List<String> lines = new ArrayList<>();
         for (String l : r.outText().split("\n")) {
             if (l.startsWith("B:")) {

@@ -64,7 +64,11 @@ final class CompletionCases {
         c.add(exactly("ssokit env --shell ", "bash", "fish", "powershell", "zsh"));
         // profile names from the config and credentials files, botocore's way
         c.add(exactly("ssokit use ", CompletionFixture.ALL_PROFILES.toArray(String[]::new))
-                .bashReplies("default", "dev", "dev\\ space", "it\\'s", "prod", "static"));
+                .bashReplies("default", "dev", "dev\\ space", "it\\'s", "prod", "q\\$\\(touch\\ pwned\\)\\`touch\\ pwned2\\`", "static"));
+        // a name that is code: quoted, never run (the tests check that no file 'pwned' appears)
+        c.add(exactly("ssokit use q", CompletionFixture.HOSTILE).bashReplies("q\\$\\(touch\\ pwned\\)\\`touch\\ pwned2\\`"));
+        c.add(exactly("ssokit use \"q", CompletionFixture.HOSTILE).bashReplies("q\\$(touch pwned)\\`touch pwned2\\`"));
+        c.add(exactly("ssokit use 'q", CompletionFixture.HOSTILE));
         c.add(exactly("ssokit use de", "default", "dev", "dev space").bashReplies("default", "dev", "dev\\ space"));
         c.add(exactly("ssokit use 'dev s", "dev space"));
         c.add(exactly("ssokit use dev\\ s", "dev space").bashReplies("dev\\ space"));

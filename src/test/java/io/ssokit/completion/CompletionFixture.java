@@ -39,6 +39,9 @@ final class CompletionFixture {
             [profile two words here]
             region = us-west-2
 
+            [profile "q$(touch pwned)`touch pwned2`"]
+            region = us-west-2
+
             [sso-session corp]
             sso_start_url = https://b.awsapps.com/start
             sso_region = eu-west-1
@@ -70,6 +73,14 @@ final class CompletionFixture {
         }
     }
 
+    /** No candidate was ever run as code: the hostile profile name would have created these files. */
+    void assertNothingRan(Path dir) {
+        for (String f : List.of("pwned", "pwned2")) {
+            org.junit.jupiter.api.Assertions.assertFalse(Files.exists(dir.resolve(f)) || Files.exists(home.resolve(f)),
+                    "a profile name was run as code: " + f + " exists");
+        }
+    }
+
     Path script(CompletionScripts.Shell shell) {
         return scripts.resolve(shell.fileName());
     }
@@ -88,5 +99,6 @@ final class CompletionFixture {
     }
 
     /** The candidates expected after {@code use de}, and friends, in one place. */
-    static final List<String> ALL_PROFILES = List.of("default", "dev", "dev space", "it's", "prod", "static");
+    static final String HOSTILE = "q$(touch pwned)`touch pwned2`";
+    static final List<String> ALL_PROFILES = List.of("default", "dev", "dev space", "it's", "prod", HOSTILE, "static");
 }

@@ -45,6 +45,7 @@ class FishCompletionTest {
         Files.writeString(driver, sb.toString());
         RealShell.Result r = RealShell.run(List.of("fish", "--no-config", driver.toString()), env, dir, new byte[0]);
         assertEquals("", r.errText(), "stderr");
+        fx.assertNothingRan(dir);
         assertEquals(0, r.exit(), "exit status");
         List<Map<String, String>> out = new ArrayList<>();
         for (String l : r.outText().split("\n", -1)) {

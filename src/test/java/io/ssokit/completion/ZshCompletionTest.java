@@ -48,6 +48,7 @@ class ZshCompletionTest {
         env.put("__T_SETUP", resources.resolve("zsh-setup.zsh").toString());
         RealShell.Result r = RealShell.run(List.of("zsh", "-f", resources.resolve("zsh-drive.zsh").toString()), env, dir, new byte[0]);
         assertEquals(0, r.exit(), r.errText());
+        fx.assertNothingRan(dir);
         Map<String, Outcome> out = new LinkedHashMap<>();
         String current = null;
         List<String> matches = new ArrayList<>();
@@ -90,6 +91,8 @@ class ZshCompletionTest {
         expected.put("ssokit roles --output=j", "ssokit roles --output=json ");
         expected.put("ssokit roles -u https://b", "ssokit roles -u https://b.awsapps.com/start ");
         expected.put("ssokit roles -a 2", "ssokit roles -a 222222222222 ");
+        expected.put("ssokit use q", "ssokit use q\\$\\(touch\\ pwned\\)\\`touch\\ pwned2\\` ");
+        expected.put("ssokit use 'q", "ssokit use 'q$(touch pwned)`touch pwned2`' ");
         expected.put("ssokit use zzz", "ssokit use zzz");
         Map<String, Outcome> got = complete(fx.env(), new ArrayList<>(expected.keySet()));
         for (Map.Entry<String, String> e : expected.entrySet()) {
