@@ -6,6 +6,7 @@ import io.ssokit.completion.CompletionScripts;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -42,16 +43,11 @@ public final class CompletionCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        CompletionScripts.Shell target = null;
-        for (CompletionScripts.Shell s : CompletionScripts.Shell.values()) {
-            if (s.id().equalsIgnoreCase(shell)) {
-                target = s;
-            }
-        }
-        if (target == null) {
-            throw new SsokitException(ExitCodes.USAGE, "no completion for shell '" + shell
-                    + "': the shells are bash, zsh, fish and powershell");
-        }
+        CompletionScripts.Shell target = CompletionScripts.Shell.byId(shell.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new SsokitException(ExitCodes.USAGE, "no completion for shell"
+                        // echoed only when plain: the message is one line on a terminal
+                        + (shell.matches("[A-Za-z0-9._-]{1,32}") ? " '" + shell + "'" : "")
+                        + ": the shells are bash, zsh, fish and powershell"));
         PrintWriter sink = new PrintWriter(PrintWriter.nullWriter());
         // the whole tree: this run built only the 'completion' command
         CommandLine all = CommandFactory.buildAll(ctx.env(), sink, sink);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The completion script of each shell, generated from the command model, and the same scripts as
@@ -54,6 +55,16 @@ public final class CompletionScripts {
         @Override
         public String toString() {
             return id();
+        }
+
+        /** The shell with this id ({@code bash}, ...; as {@code Dialect.id()} names them), if there is a script for it. */
+        public static Optional<Shell> byId(String id) {
+            for (Shell s : values()) {
+                if (s.id().equals(id)) {
+                    return Optional.of(s);
+                }
+            }
+            return Optional.empty();
         }
     }
 
