@@ -1,6 +1,7 @@
 package io.ssokit;
 
 import io.ssokit.cli.CommandFactory;
+import io.ssokit.cli.FastPath;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -26,6 +27,11 @@ public final class Main {
     }
 
     public static int run(String[] args, Env env, PrintWriter out, PrintWriter err) {
+        // the hot calls, answered from cache before picocli is loaded; anything else falls through
+        int fast = FastPath.run(args, env, out);
+        if (fast != FastPath.NOT_HANDLED) {
+            return fast;
+        }
         return CommandFactory.execute(args, env, out, err);
     }
 }

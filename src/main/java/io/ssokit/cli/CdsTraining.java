@@ -2,10 +2,17 @@ package io.ssokit.cli;
 
 import io.ssokit.Env;
 import io.ssokit.Main;
+import io.ssokit.credentials.CredentialCache;
+import io.ssokit.credentials.Credentials;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +32,58 @@ public final class CdsTraining {
         return List.of(
                 new String[] {"--version"},
                 new String[] {"--help"},
-                new String[] {"no-such-command"});
+                new String[] {"no-such-command"},
+                // the hot path: a role-cache hit through FastPath, for both kinds of SSO profile
+                new String[] {"credential-process", "--profile", "cds-legacy"},
+                new String[] {"credential-process", "--profile=cds-session"});
+    }
+
+    /**
+     * What the workload needs in the throw-away HOME: a config with one legacy and one sso-session
+     * profile, and a fresh role-credential cache entry for each, so that the cache-hit path runs.
+     */
+    static void prepare(Env env) throws IOException {
+        Path config = env.awsConfigFile();
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "[profile cds-legacy]\n"
+                + "sso_start_url = https://cds.awsapps.com/start\n"
+                + "sso_region = us-east-1\n"
+                + "sso_account_id = 111111111111\n"
+                + "sso_role_name = Developer\n"
+                + "\n"
+                + "[profile cds-session]\n"
+                + "sso_session = cds\n"
+                + "sso_account_id = 111111111111\n"
+                + "sso_role_name = Developer\n"
+                + "\n"
+                + "[sso-session cds]\n"
+                + "sso_start_url = https://cds.awsapps.com/start\n"
+                + "sso_region = us-east-1\n"
+                + "sso_registration_scopes = sso:account:access\n");
+        // real sizes: a long session token takes jackson-core through buffer-growing code whose
+        // classes would otherwise be loaded from the jar (opening the jar costs ~10 ms)
+        Credentials creds = new Credentials("ASIACDSTRAININGKEY00", "s".repeat(40), "t".repeat(1200),
+                Instant.now().plus(Duration.ofDays(1)), "111111111111");
+        CredentialCache cache = CredentialCache.of(env);
+        cache.save(CredentialCache.ssoKey("111111111111", "Developer", "https://cds.awsapps.com/start", null),
+                creds, "sso");
+        cache.save(CredentialCache.ssoKey("111111111111", "Developer", "https://cds.awsapps.com/start", "cds"),
+                creds, "sso");
     }
 
     public static void main(String[] args) throws IOException {
         Path home = Files.createTempDirectory("ssokit-cds");
         try {
+            // Main copies the real environment; archive the JDK classes that copying loads
+            Env.system();
             Env env = new Env(Map.of("HOME", home.toString()), home);
-            PrintWriter sink = new PrintWriter(PrintWriter.nullWriter());
+            prepare(env);
+            // encode like Main's writers do, so the UTF-8 encoder classes are archived too
+            PrintWriter sink = new PrintWriter(new OutputStreamWriter(OutputStream.nullOutputStream(),
+                    StandardCharsets.UTF_8));
             for (String[] argv : workload()) {
                 Main.run(argv, env, sink, sink);
+                sink.flush();
             }
         } finally {
             try (Stream<Path> files = Files.walk(home)) {

@@ -26,7 +26,9 @@ public final class CommandFactory {
             "logout",
             "roles",
             "check",
+            "credential-process",
             "sandbox",
+            "demo",
             "completion");
 
     private CommandFactory() {
@@ -38,7 +40,9 @@ public final class CommandFactory {
             case "logout" -> new LogoutCommand();
             case "roles" -> new RolesCommand();
             case "check" -> new CheckCommand();
+            case "credential-process" -> new CredentialProcessCommand();
             case "sandbox" -> new SandboxCommand();
+            case "demo" -> new DemoCommand();
             case "completion" -> new CompletionCommand();
             default -> null;
         };

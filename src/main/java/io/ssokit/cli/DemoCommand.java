@@ -14,7 +14,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -109,7 +108,7 @@ public final class DemoCommand extends BaseCommand {
                     "(the sandbox verifies the SigV4 signature, like AWS):");
             out.println(callerArn(env, json));
             out.flush();
-            narrate("", "That was ssokit. Next: README.md (shell integration, profiles, console, admin).");
+            narrate("", "That was ssokit. Next: README.md and `ssokit --help`.");
             return ExitCodes.OK;
         } finally {
             if (keepHome) {
