@@ -14,7 +14,9 @@ __ssokit_sub() {
     'ssokit logout') REPLY='ssokit/logout' ;;
     'ssokit roles') REPLY='ssokit/roles' ;;
     'ssokit check') REPLY='ssokit/check' ;;
+    'ssokit credential-process') REPLY='ssokit/credential-process' ;;
     'ssokit sandbox') REPLY='ssokit/sandbox' ;;
+    'ssokit demo') REPLY='ssokit/demo' ;;
     'ssokit completion') REPLY='ssokit/completion' ;;
     'ssokit/sandbox serve') REPLY='ssokit/sandbox/serve' ;;
     'ssokit/sandbox example-org') REPLY='ssokit/sandbox/example-org' ;;
@@ -60,6 +62,15 @@ __ssokit_value() {
     'ssokit/check --role-name') REPLY='role' ;;
     'ssokit/check --check-profile') REPLY='profile' ;;
     'ssokit/check --command') REPLY='fixed3' ;;
+    'ssokit/credential-process --profile') REPLY='profile' ;;
+    'ssokit/credential-process --start-url') REPLY='url' ;;
+    'ssokit/credential-process --sso-start-url') REPLY='url' ;;
+    'ssokit/credential-process --region') REPLY='region' ;;
+    'ssokit/credential-process --sso-region') REPLY='region' ;;
+    'ssokit/credential-process --account-id') REPLY='account' ;;
+    'ssokit/credential-process --role-name') REPLY='role' ;;
+    'ssokit/credential-process --sso-session') REPLY='session' ;;
+    'ssokit/credential-process --refresh-margin') REPLY='text' ;;
     'ssokit/sandbox/serve --port') REPLY='text' ;;
     'ssokit/sandbox/serve --host') REPLY='text' ;;
     'ssokit/sandbox/serve --org') REPLY='file' ;;
@@ -105,9 +116,11 @@ __ssokit_options() {
     'ssokit/logout') __ssokit_c+=(-v --verbose --debug --profile --sso-session --all -h --help -V --version) ;;
     'ssokit/roles') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session --profile -a --account-id -r --role-name --sep --separator --header --no-header --sort-by -o --output --force-refresh --concurrency -h --help -V --version) ;;
     'ssokit/check') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session -a --account-id -r --role-name --check-profile --command --instance-details --no-instance-details --skip-token-check --force-refresh -q --quiet -h --help -V --version) ;;
+    'ssokit/credential-process') __ssokit_c+=(-v --verbose --debug --profile --start-url --sso-start-url --region --sso-region --account-id --role-name --sso-session --force-refresh --refresh-margin -h --help -V --version) ;;
     'ssokit/sandbox') __ssokit_c+=(-h --help -V --version) ;;
     'ssokit/sandbox/serve') __ssokit_c+=(-v --verbose --debug --port --host --org --accounts --roles-per-account --auto-approve --latency --throttle --error-rate --seed --token-ttl --credentials-ttl --client-ttl --poll-interval --device-code-ttl --state-dir -h --help -V --version) ;;
     'ssokit/sandbox/example-org') __ssokit_c+=(-v --verbose --debug -h --help -V --version) ;;
+    'ssokit/demo') __ssokit_c+=(-v --verbose --debug --keep-home) ;;
     'ssokit/completion') __ssokit_c+=(-v --verbose --debug -h --help -V --version) ;;
   esac
 }
@@ -115,7 +128,7 @@ __ssokit_options() {
 # The subcommands offered for command $1.
 __ssokit_commands() {
   case $1 in
-    'ssokit') __ssokit_c+=(login logout roles check sandbox completion) ;;
+    'ssokit') __ssokit_c+=(login logout roles check sandbox demo completion) ;;
     'ssokit/sandbox') __ssokit_c+=(serve example-org) ;;
   esac
 }

@@ -25,8 +25,14 @@ function __ssokit_sub --argument-names id word
         case 'ssokit check'
             set -g __ssokit_r ssokit/check
             return 0
+        case 'ssokit credential-process'
+            set -g __ssokit_r ssokit/credential-process
+            return 0
         case 'ssokit sandbox'
             set -g __ssokit_r ssokit/sandbox
+            return 0
+        case 'ssokit demo'
+            set -g __ssokit_r ssokit/demo
             return 0
         case 'ssokit completion'
             set -g __ssokit_r ssokit/completion
@@ -149,6 +155,33 @@ function __ssokit_value --argument-names id option
             return 0
         case 'ssokit/check --command'
             set -g __ssokit_r fixed3
+            return 0
+        case 'ssokit/credential-process --profile'
+            set -g __ssokit_r profile
+            return 0
+        case 'ssokit/credential-process --start-url'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/credential-process --sso-start-url'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/credential-process --region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/credential-process --sso-region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/credential-process --account-id'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/credential-process --role-name'
+            set -g __ssokit_r role
+            return 0
+        case 'ssokit/credential-process --sso-session'
+            set -g __ssokit_r session
+            return 0
+        case 'ssokit/credential-process --refresh-margin'
+            set -g __ssokit_r text
             return 0
         case 'ssokit/sandbox/serve --port'
             set -g __ssokit_r text
@@ -474,6 +507,7 @@ complete -c ssokit -n '__ssokit_at ssokit 0' -a logout -d 'Sign out of IAM Ident
 complete -c ssokit -n '__ssokit_at ssokit 0' -a roles -d 'List the accounts and roles you can use in an Identity Center instance'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a check -d 'Check the Identity Center setup step by step: which instance is used, whether its cached token is valid (without logging in or refreshing it), and whether you can reach an account or role'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a sandbox -d 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS with SigV4 verification) on one HTTP port, with fault injection'
+complete -c ssokit -n '__ssokit_at ssokit 0' -a demo -d 'Tour ssokit against the built-in Identity Center sandbox: log in, list roles, fetch credentials through credential-process and call STS with them'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a completion -d 'Print the tab-completion script for SHELL on stdout, generated from ssokit\'s commands: every subcommand, option and fixed value, with descriptions in zsh, fish and PowerShell; profile and sso-session names from the AWS config files; account ids and role names from the candidate index that login, roles and configure keep up to date'
 complete -c ssokit -n '__ssokit_at ssokit' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit' -s V -l version -d 'Print version information and exit'
@@ -538,6 +572,20 @@ complete -c ssokit -n '__ssokit_at ssokit/check' -s q -l quiet -d 'Print nothing
 complete -c ssokit -n '__ssokit_at ssokit/check' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit/check' -s V -l version -d 'Print version information and exit'
 
+# ssokit credential-process
+complete -c ssokit -n '__ssokit_at ssokit/credential-process' -s v -l verbose -d 'Write a debug log to ~/.aws/sso/aws-sso-credential-process-log.txt (0600, rewritten each run)'
+complete -c ssokit -n '__ssokit_at ssokit/credential-process' -l debug -d 'Same as -v'
+complete -c ssokit -n '__ssokit_at ssokit/credential-process' -l profile -x -a '(__ssokit_profiles)' -d 'Read sso_start_url and sso_region (or sso_session), sso_account_id and sso_role_name from this profile'
+complete -c ssokit -n '__ssokit_at ssokit/credential-process' -l start-url -l sso-start-url -x -a '(__ssokit_urls)' -d 'The start URL, over the profile\'s (env: AWS_SSO_START_URL)'
+complete -c ssokit -n '__ssokit_at ssokit/credential-process' -l region -l sso-region -x -a '(__ssokit_regions)' -d 'The Identity Center region, over the profile\'s (env: AWS_SSO_REGION)'
+complete -c ssokit -n '__ssokit_at ssokit/credential-process' -l account-id -x -a '(__ssokit_accounts)' -d 'The account, over the profile\'s sso_account_id (env: AWS_SSO_ACCOUNT_ID)'
+complete -c ssokit -n '__ssokit_at ssokit/credential-process' -l role-name -x -a '(__ssokit_roles)' -d 'The role (permission set), over the profile\'s sso_role_name (env: AWS_SSO_ROLE_NAME)'
+complete -c ssokit -n '__ssokit_at ssokit/credential-process' -l sso-session -x -a '(__ssokit_sessions)' -d 'Take the start URL and region from this [sso-session NAME] section (over the profile\'s sso_session); tokens are then the session\'s, refreshable'
+complete -c ssokit -n '__ssokit_at ssokit/credential-process' -l force-refresh -d 'Ignore the cached Identity Center token, as aws-sso-util does'
+complete -c ssokit -n '__ssokit_at ssokit/credential-process' -l refresh-margin -x -d 'Fetch new role credentials when the cached ones have less than this left: seconds, or with s, m or h (default: 15m, env: SSOKIT_CREDENTIAL_REFRESH_MARGIN)'
+complete -c ssokit -n '__ssokit_at ssokit/credential-process' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/credential-process' -s V -l version -d 'Print version information and exit'
+
 # ssokit sandbox
 complete -c ssokit -n '__ssokit_at ssokit/sandbox 0' -a serve -d 'Serve the sandbox until interrupted (SIGINT or SIGTERM, exit 0)'
 complete -c ssokit -n '__ssokit_at ssokit/sandbox 0' -a example-org -d 'Print a commented example org file (YAML) for \'ssokit sandbox serve --org FILE\''
@@ -571,6 +619,11 @@ complete -c ssokit -n '__ssokit_at ssokit/sandbox/example-org' -s v -l verbose -
 complete -c ssokit -n '__ssokit_at ssokit/sandbox/example-org' -l debug -d 'Most verbose, with stack traces on errors'
 complete -c ssokit -n '__ssokit_at ssokit/sandbox/example-org' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit/sandbox/example-org' -s V -l version -d 'Print version information and exit'
+
+# ssokit demo
+complete -c ssokit -n '__ssokit_at ssokit/demo' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/demo' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/demo' -l keep-home -d 'Keep the temporary HOME (its path is printed) to look around afterwards'
 
 # ssokit completion
 complete -c ssokit -n '__ssokit_at ssokit/completion' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'

@@ -14,7 +14,9 @@ function __ssokit_sub([string]$id, [string]$word) {
         'ssokit logout' { return 'ssokit/logout' }
         'ssokit roles' { return 'ssokit/roles' }
         'ssokit check' { return 'ssokit/check' }
+        'ssokit credential-process' { return 'ssokit/credential-process' }
         'ssokit sandbox' { return 'ssokit/sandbox' }
+        'ssokit demo' { return 'ssokit/demo' }
         'ssokit completion' { return 'ssokit/completion' }
         'ssokit/sandbox serve' { return 'ssokit/sandbox/serve' }
         'ssokit/sandbox example-org' { return 'ssokit/sandbox/example-org' }
@@ -60,6 +62,15 @@ function __ssokit_value([string]$id, [string]$option) {
         'ssokit/check --role-name' { return 'role' }
         'ssokit/check --check-profile' { return 'profile' }
         'ssokit/check --command' { return 'fixed3' }
+        'ssokit/credential-process --profile' { return 'profile' }
+        'ssokit/credential-process --start-url' { return 'url' }
+        'ssokit/credential-process --sso-start-url' { return 'url' }
+        'ssokit/credential-process --region' { return 'region' }
+        'ssokit/credential-process --sso-region' { return 'region' }
+        'ssokit/credential-process --account-id' { return 'account' }
+        'ssokit/credential-process --role-name' { return 'role' }
+        'ssokit/credential-process --sso-session' { return 'session' }
+        'ssokit/credential-process --refresh-margin' { return 'text' }
         'ssokit/sandbox/serve --port' { return 'text' }
         'ssokit/sandbox/serve --host' { return 'text' }
         'ssokit/sandbox/serve --org' { return 'file' }
@@ -196,6 +207,27 @@ function __ssokit_options([string]$id) {
             '--version', 'Print version information and exit'
             )
         }
+        'ssokit/credential-process' {
+            return @(
+            '-v', 'Write a debug log to ~/.aws/sso/aws-sso-credential-process-log.txt (0600, rewritten each run)',
+            '--verbose', 'Write a debug log to ~/.aws/sso/aws-sso-credential-process-log.txt (0600, rewritten each run)',
+            '--debug', 'Same as -v',
+            '--profile', 'Read sso_start_url and sso_region (or sso_session), sso_account_id and sso_role_name from this profile',
+            '--start-url', 'The start URL, over the profile''s (env: AWS_SSO_START_URL)',
+            '--sso-start-url', 'The start URL, over the profile''s (env: AWS_SSO_START_URL)',
+            '--region', 'The Identity Center region, over the profile''s (env: AWS_SSO_REGION)',
+            '--sso-region', 'The Identity Center region, over the profile''s (env: AWS_SSO_REGION)',
+            '--account-id', 'The account, over the profile''s sso_account_id (env: AWS_SSO_ACCOUNT_ID)',
+            '--role-name', 'The role (permission set), over the profile''s sso_role_name (env: AWS_SSO_ROLE_NAME)',
+            '--sso-session', 'Take the start URL and region from this [sso-session NAME] section (over the profile''s sso_session); tokens are then the session''s, refreshable',
+            '--force-refresh', 'Ignore the cached Identity Center token, as aws-sso-util does',
+            '--refresh-margin', 'Fetch new role credentials when the cached ones have less than this left: seconds, or with s, m or h (default: 15m, env: SSOKIT_CREDENTIAL_REFRESH_MARGIN)',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
         'ssokit/sandbox' {
             return @(
             '-h', 'Show this help message and exit',
@@ -242,6 +274,14 @@ function __ssokit_options([string]$id) {
             '--version', 'Print version information and exit'
             )
         }
+        'ssokit/demo' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '--keep-home', 'Keep the temporary HOME (its path is printed) to look around afterwards'
+            )
+        }
         'ssokit/completion' {
             return @(
             '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
@@ -266,6 +306,7 @@ function __ssokit_commands([string]$id) {
             'roles', 'List the accounts and roles you can use in an Identity Center instance',
             'check', 'Check the Identity Center setup step by step: which instance is used, whether its cached token is valid (without logging in or refreshing it), and whether you can reach an account or role',
             'sandbox', 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS with SigV4 verification) on one HTTP port, with fault injection',
+            'demo', 'Tour ssokit against the built-in Identity Center sandbox: log in, list roles, fetch credentials through credential-process and call STS with them',
             'completion', 'Print the tab-completion script for SHELL on stdout, generated from ssokit''s commands: every subcommand, option and fixed value, with descriptions in zsh, fish and PowerShell; profile and sso-session names from the AWS config files; account ids and role names from the candidate index that login, roles and configure keep up to date'
             )
         }
