@@ -29,15 +29,4 @@ public record OptionModel(List<String> names, String label, String description, 
             }
         }
     }
-
-    /** The longest spelling, used for descriptions and diagnostics. */
-    public String longestName() {
-        String best = names.get(0);
-        for (String n : names) {
-            if (n.length() > best.length()) {
-                best = n;
-            }
-        }
-        return best;
-    }
 }

@@ -125,16 +125,4 @@ final class ScriptTables {
         }
         return sb.toString();
     }
-
-    /** The comment block at the top of the candidate program, for the scripts' own comments. */
-    static List<String> awkDoc() {
-        List<String> out = new ArrayList<>();
-        for (String line : resource("candidates.awk").split("\n")) {
-            if (!line.startsWith("#")) {
-                break;
-            }
-            out.add(line);
-        }
-        return out;
-    }
 }
