@@ -37,6 +37,7 @@ public final class CommandFactory {
             "export-credentials",
             "sandbox",
             "demo",
+            "completion",
             "__check-profile",
             "__pick-profile");
 
@@ -56,11 +57,13 @@ public final class CommandFactory {
             case "run-as" -> new RunAsCommand();
             case "export-credentials" -> new ExportCredentialsCommand();
             case "shell" -> new ShellInitCommand();
-            case "use", "clear" -> new UseCommand(name);
+            case "use" -> new UseCommand();
+            case "clear" -> new ClearCommand();
             case "__check-profile" -> new UseCheckProfileCommand();
             case "__pick-profile" -> new UsePickerCommand();
             case "sandbox" -> new SandboxCommand();
             case "demo" -> new DemoCommand();
+            case "completion" -> new CompletionCommand();
             default -> null;
         };
     }

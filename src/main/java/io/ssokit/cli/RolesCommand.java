@@ -6,6 +6,7 @@ import io.ssokit.aws.AwsClients;
 import io.ssokit.cli.RolesFormat.Column;
 import io.ssokit.cli.RolesFormat.Output;
 import io.ssokit.cli.RolesFormat.SortBy;
+import io.ssokit.completion.CandidateIndex;
 import io.ssokit.config.AwsConfig;
 import io.ssokit.sso.Instance;
 import io.ssokit.sso.InstanceResolver;
@@ -167,6 +168,7 @@ public final class RolesCommand extends BaseCommand {
                 rows = list(clients, instance, token, settings, explicitIds, accountFilter, roleFilter, streamer);
             }
             ctx.log().debug("listed " + rows.size() + " roles in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            CandidateIndex.save(ctx.env(), ctx.log(), instance, rows, accountValues.isEmpty() && rolePatterns.isEmpty());
             if (streaming) {
                 streamer.finish();
                 return ExitCodes.OK;
