@@ -110,6 +110,9 @@ public final class CommandFactory {
         // no @file expansion: 'exec -- curl -d @body.json' must reach curl as typed, and a
         // profile or role named "@x" is a name, not a file to read arguments from
         cl.setExpandAtFiles(false);
+        // getopt's rule: an option that takes a value takes the next word, so a profile named
+        // "-h" is reachable as --profile -h (or --profile=-h)
+        cl.setAllowOptionsAsOptionParameters(true);
         cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler(CommandFactory::onParameterError);
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> report(ctx.err(), e, wantsDebug(parseResult)));

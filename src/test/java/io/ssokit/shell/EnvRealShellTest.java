@@ -93,9 +93,8 @@ class EnvRealShellTest {
                 want.put("AWS_DEFAULT_REGION", v);
                 want.put("SSOKIT_REGION", v);
             });
-            // --profile=NAME: a name like "--" or "-v" is a value only when attached
             for (String shell : List.of("bash", "dash", "zsh", "fish")) {
-                CliRun r = CliRun.run(env, "env", "--profile=" + name, "--shell", shell.equals("dash") ? "bash" : shell);
+                CliRun r = CliRun.run(env, "env", "--profile", name, "--shell", shell.equals("dash") ? "bash" : shell);
                 assertEquals(0, r.code(), r.err());
                 assertEquals(want, evaluate(shell, r.out(), dir), shell);
             }
