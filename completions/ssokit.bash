@@ -179,7 +179,7 @@ __ssokit_options() {
     'ssokit/exec') __ssokit_c+=(-v --verbose --debug --profile --region --force-refresh --non-interactive -h --help -V --version) ;;
     'ssokit/run-as') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session -a --account-id -r --role-name --region --force-refresh -h --help -V --version) ;;
     'ssokit/shell') __ssokit_c+=(-h --help -V --version) ;;
-    'ssokit/shell/init') __ssokit_c+=(-v --verbose --debug --cmd -h --help -V --version) ;;
+    'ssokit/shell/init') __ssokit_c+=(-v --verbose --debug --cmd --no-completion -h --help -V --version) ;;
     'ssokit/use') __ssokit_c+=(-v --verbose --debug --env --account-id --role-name --region -h --help -V --version) ;;
     'ssokit/clear') __ssokit_c+=(-v --verbose --debug -h --help -V --version) ;;
     'ssokit/credential-process') __ssokit_c+=(-v --verbose --debug --profile --start-url --sso-start-url --region --sso-region --account-id --role-name --sso-session --force-refresh --refresh-margin -h --help -V --version) ;;

@@ -792,6 +792,7 @@ complete -c ssokit -n '__ssokit_at ssokit/shell' -s V -l version -d 'Print versi
 complete -c ssokit -n '__ssokit_at ssokit/shell/init' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
 complete -c ssokit -n '__ssokit_at ssokit/shell/init' -l debug -d 'Most verbose, with stack traces on errors'
 complete -c ssokit -n '__ssokit_at ssokit/shell/init' -l cmd -x -d 'Also define NAME as a short form of \'ssokit use\', e.g. --cmd awsp'
+complete -c ssokit -n '__ssokit_at ssokit/shell/init' -l no-completion -d 'Leave out tab completion (e.g. when shell/install.sh installed it where the shell finds it); by default the script also loads \'ssokit completion SHELL\' and completes --cmd\'s NAME like \'ssokit use\''
 complete -c ssokit -n '__ssokit_at ssokit/shell/init' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit/shell/init' -s V -l version -d 'Print version information and exit'
 

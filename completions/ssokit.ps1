@@ -352,6 +352,7 @@ function __ssokit_options([string]$id) {
             '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
             '--debug', 'Most verbose, with stack traces on errors',
             '--cmd', 'Also define NAME as a short form of ''ssokit use'', e.g. --cmd awsp',
+            '--no-completion', 'Leave out tab completion (e.g. when shell/install.sh installed it where the shell finds it); by default the script also loads ''ssokit completion SHELL'' and completes --cmd''s NAME like ''ssokit use''',
             '-h', 'Show this help message and exit',
             '--help', 'Show this help message and exit',
             '-V', 'Print version information and exit',

@@ -55,11 +55,17 @@ public final class ShellInitCommand implements Callable<Integer> {
         @Option(names = "--cmd", paramLabel = "NAME", description = "Also define NAME as a short form of 'ssokit use', e.g. --cmd awsp.")
         String cmd;
 
+        @Option(names = "--no-completion",
+                description = "Leave out tab completion (e.g. when shell/install.sh installed it where the shell finds it);"
+                        + " by default the script also loads 'ssokit completion SHELL' and completes --cmd's NAME like"
+                        + " 'ssokit use'.")
+        boolean noCompletion;
+
         @Override
         protected int run() {
             Dialect d = ShellInitTemplates.dialect(shell);
             String name = cmd == null ? null : ShellInitTemplates.checkFunctionName(cmd);
-            ctx.out().print(ShellInitTemplates.render(d, ShellInitTemplates.model(name)));
+            ctx.out().print(ShellInitTemplates.script(d, name, !noCompletion));
             return ExitCodes.OK;
         }
     }

@@ -5,6 +5,8 @@ import com.github.mustachejava.Mustache;
 import io.ssokit.ExitCodes;
 import io.ssokit.SsokitException;
 import io.ssokit.Version;
+import io.ssokit.completion.CompletionScripts;
+import io.ssokit.completion.CompletionScripts.Shell;
 import io.ssokit.shell.Dialect;
 import io.ssokit.shell.Dialects;
 import io.ssokit.shellenv.ManagedVars;
@@ -77,12 +79,26 @@ final class ShellInitTemplates {
         return name;
     }
 
+    /**
+     * The whole integration script: the template, then (with {@code completion}) the shell's
+     * completion script exactly as {@code ssokit completion SHELL} prints it.
+     */
+    static String script(Dialect dialect, String cmd, boolean completion) {
+        String integration = render(dialect, model(cmd, completion));
+        if (!completion) {
+            return integration;
+        }
+        Shell shell = Shell.byId(dialect.id()).orElseThrow();
+        return integration + "\n" + CompletionScripts.packaged(shell);
+    }
+
     /** The same model for every shell. */
-    static Map<String, Object> model(String cmd) {
+    static Map<String, Object> model(String cmd, boolean completion) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", Version.get());
-        m.put("options", cmd == null ? "" : " --cmd " + cmd);
+        m.put("options", (cmd == null ? "" : " --cmd " + cmd) + (completion ? "" : " --no-completion"));
         m.put("cmd", cmd);
+        m.put("completion", completion);
         m.put("regionVars", ManagedVars.REGIONS);
         List<String> drop = new ArrayList<>(ManagedVars.CREDENTIALS);
         drop.add(ManagedVars.DEFAULT_PROFILE);

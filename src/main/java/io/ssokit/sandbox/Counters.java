@@ -3,6 +3,7 @@ package io.ssokit.sandbox;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Thread-safe request counters behind {@link SandboxStats}. */
@@ -11,6 +12,8 @@ final class Counters {
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final LongAdder throttled = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
 
     void request(String operation) {
         operations.computeIfAbsent(operation, k -> new LongAdder()).increment();
@@ -18,6 +21,16 @@ final class Counters {
 
     void failure(String operation) {
         failures.computeIfAbsent(operation, k -> new LongAdder()).increment();
+    }
+
+    /** An API request starts being answered (latency included); pair with {@link #leave()}. */
+    void enter() {
+        int now = inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(now, Math::max);
+    }
+
+    void leave() {
+        inFlight.decrementAndGet();
     }
 
     void throttled() {
@@ -29,7 +42,7 @@ final class Counters {
     }
 
     SandboxStats snapshot() {
-        return new SandboxStats(sum(operations), sum(failures), throttled.sum(), errors.sum());
+        return new SandboxStats(sum(operations), sum(failures), throttled.sum(), errors.sum(), peakInFlight.get());
     }
 
     void reset() {
@@ -37,6 +50,7 @@ final class Counters {
         failures.clear();
         throttled.reset();
         errors.reset();
+        peakInFlight.set(inFlight.get());
     }
 
     private static Map<String, Long> sum(Map<String, LongAdder> m) {

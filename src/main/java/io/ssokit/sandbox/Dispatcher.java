@@ -72,6 +72,7 @@ final class Dispatcher {
         String op = route.operation();
         if (op != null) {
             counters.request(op);
+            counters.enter();
         }
         try {
             if (op != null) {
@@ -108,6 +109,10 @@ final class Dispatcher {
             }
             log.warn("sandbox: internal error answering " + req.method() + " " + req.rawPath() + ": " + e);
             return route.protocol().render(route.protocol().internalError(), requestId);
+        } finally {
+            if (op != null) {
+                counters.leave();
+            }
         }
     }
 

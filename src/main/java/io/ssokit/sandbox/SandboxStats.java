@@ -12,8 +12,11 @@ import java.util.TreeMap;
  * @param failures per operation, the requests answered with an error (4xx or 5xx)
  * @param throttled requests refused by {@code --throttle}
  * @param errors requests failed by {@code --error-rate}
+ * @param peakInFlight the most API requests being answered at one time (what a client's
+ *     concurrency really was, without timing it)
  */
-public record SandboxStats(Map<String, Long> operations, Map<String, Long> failures, long throttled, long errors) {
+public record SandboxStats(Map<String, Long> operations, Map<String, Long> failures, long throttled, long errors,
+        int peakInFlight) {
     public SandboxStats {
         // sorted, so that the JSON reads the same way every time
         operations = Collections.unmodifiableMap(new TreeMap<>(operations));

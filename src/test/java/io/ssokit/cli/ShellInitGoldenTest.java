@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ssokit.Env;
+import io.ssokit.completion.CompletionScripts;
 import io.ssokit.shellenv.Golden;
 import io.ssokit.testing.CliRun;
 import java.nio.file.Path;
@@ -35,7 +36,21 @@ class ShellInitGoldenTest {
                 CliRun r = CliRun.run(env(), args);
                 assertEquals(0, r.code(), r.err());
                 assertEquals("", r.err());
-                Golden.check("init/" + shell + (options.isEmpty() ? "" : "-cmd") + "." + Golden.extension(shell), r.out());
+                // the completion script is pinned by its own golden (completions/): here it is a marker
+                String completion = CompletionScripts.packaged(CompletionScripts.Shell.byId(shell).orElseThrow());
+                assertTrue(r.out().endsWith("\n" + completion), shell + ": the completion script comes last, whole");
+                String out = r.out().substring(0, r.out().length() - completion.length()) + "# <completions/" + shell + ">\n";
+                Golden.check("init/" + shell + (options.isEmpty() ? "" : "-cmd") + "." + Golden.extension(shell), out);
+
+                String[] without = java.util.Arrays.copyOf(args, args.length + 1);
+                without[args.length] = "--no-completion";
+                CliRun plain = CliRun.run(env(), without);
+                assertEquals(0, plain.code(), plain.err());
+                String register = Map.of("bash", "complete -F", "zsh", "compdef", "fish", "complete -c",
+                        "powershell", "Register-ArgumentCompleter").get(shell);
+                assertTrue(r.out().contains(register), shell + ": " + register);
+                assertTrue(!plain.out().contains(register), shell + " --no-completion registers no completion");
+                Golden.check("init/" + shell + (options.isEmpty() ? "" : "-cmd") + "-no-completion." + Golden.extension(shell), plain.out());
             }
         }
         assertEquals(CliRun.run(env(), "shell", "init", "powershell").out(), CliRun.run(env(), "shell", "init", "pwsh").out());

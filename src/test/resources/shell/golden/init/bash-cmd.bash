@@ -33,6 +33,19 @@ awsp() {
   __ssokit_use "$@"
 }
 
+# TAB after awsp completes what 'ssokit use' takes: the line is handed to ssokit's completion
+# as if 'ssokit use' had been typed instead of 'awsp'.
+__ssokit_complete_cmd() {
+  \builtin declare -F _ssokit >/dev/null || \builtin return 0
+  local w0=${COMP_WORDS[0]} pre
+  pre=${COMP_LINE%%"$w0"*}
+  local n=$((${#pre} + ${#w0}))
+  local COMP_LINE="ssokit use${COMP_LINE:n}" COMP_POINT=$((COMP_POINT - n + 10))
+  local COMP_WORDS=(ssokit use "${COMP_WORDS[@]:1}") COMP_CWORD=$((COMP_CWORD + 1))
+  _ssokit ssokit "${2-}" use
+}
+\builtin complete -F __ssokit_complete_cmd awsp
+
 __ssokit_use_help() {
   \builtin printf '%s\n' \
     'usage: ssokit use PROFILE                 set AWS_PROFILE (the profile must exist), drop exported credentials' \
@@ -249,3 +262,5 @@ __ssokit_minutes_left() {
   fi
   __ssokit_left=$(((days * 86400 + 10#${e:11:2} * 3600 + 10#${e:14:2} * 60 + 10#${e:17:2} - now) / 60))
 }
+
+# <completions/bash>

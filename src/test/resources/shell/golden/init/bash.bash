@@ -244,3 +244,5 @@ __ssokit_minutes_left() {
   fi
   __ssokit_left=$(((days * 86400 + 10#${e:11:2} * 3600 + 10#${e:14:2} * 60 + 10#${e:17:2} - now) / 60))
 }
+
+# <completions/bash>

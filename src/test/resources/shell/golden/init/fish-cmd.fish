@@ -25,6 +25,8 @@ end
 function awsp --description 'ssokit use: switch the AWS profile'
     __ssokit_use $argv
 end
+# TAB after awsp completes what 'ssokit use' takes
+complete -c awsp --wraps 'ssokit use'
 
 function __ssokit_use_help
     printf '%s\n' \
@@ -248,3 +250,5 @@ function __ssokit_minutes_left
     set -l now (command date +%s); or return 1
     math "floor(($days * 86400 + $hh * 3600 + $mm * 60 + $ss - $now) / 60)"
 end
+
+# <completions/fish>

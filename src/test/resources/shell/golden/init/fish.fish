@@ -243,3 +243,5 @@ function __ssokit_minutes_left
     set -l now (command date +%s); or return 1
     math "floor(($days * 86400 + $hh * 3600 + $mm * 60 + $ss - $now) / 60)"
 end
+
+# <completions/fish>

@@ -37,6 +37,18 @@ function global:awsp {
     __ssokit_use @args
 }
 
+# TAB after awsp completes what 'ssokit use' takes: the line is parsed again with
+# 'ssokit use' in place of 'awsp' and handed to ssokit's completer.
+Register-ArgumentCompleter -Native -CommandName awsp -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+    $end = $commandAst.CommandElements[0].Extent.EndOffset
+    $rest = $commandAst.Extent.Text.Substring($end - $commandAst.Extent.StartOffset)
+    $line = 'ssokit use' + $rest
+    $ast = [System.Management.Automation.Language.Parser]::ParseInput($line, [ref]$null, [ref]$null)
+    $cmd = $ast.Find({ param($a) $a -is [System.Management.Automation.Language.CommandAst] }, $true)
+    __ssokit_complete $wordToComplete $cmd ($cursorPosition - $end + 10)
+}
+
 function global:__ssokit_use {
     $first = if ($args.Count -gt 0) { [string]$args[0] } else { $null }
     if ($null -eq $first) {
@@ -250,3 +262,5 @@ function global:ssokit_prompt {
     }
     $name
 }
+
+# <completions/powershell>

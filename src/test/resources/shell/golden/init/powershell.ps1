@@ -245,3 +245,5 @@ function global:ssokit_prompt {
     }
     $name
 }
+
+# <completions/powershell>

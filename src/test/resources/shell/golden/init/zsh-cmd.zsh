@@ -36,6 +36,23 @@ awsp() {
   __ssokit_use "$@"
 }
 
+# TAB after awsp completes what 'ssokit use' takes (registered once compinit has run)
+__ssokit_complete_cmd() {
+  words=(ssokit use "${(@)words[2,-1]}")
+  (( CURRENT++ ))
+  _ssokit
+}
+if (( $+functions[compdef] )); then
+  compdef __ssokit_complete_cmd awsp
+else
+  __ssokit_compdef_cmd() {
+    (( $+functions[compdef] )) && compdef __ssokit_complete_cmd awsp
+    add-zsh-hook -d precmd __ssokit_compdef_cmd
+    unfunction __ssokit_compdef_cmd
+  }
+  autoload -Uz add-zsh-hook && add-zsh-hook precmd __ssokit_compdef_cmd
+fi
+
 __ssokit_use_help() {
   \builtin emulate -L zsh
   \builtin printf '%s\n' \
@@ -265,3 +282,5 @@ __ssokit_minutes_left() {
   fi
   __ssokit_left=$(((days * 86400 + 10#${e:11:2} * 3600 + 10#${e:14:2} * 60 + 10#${e:17:2} - now) / 60))
 }
+
+# <completions/zsh>
