@@ -164,20 +164,43 @@ class IniDocumentPropertiesTest {
         return out;
     }
 
-    /** The lines that differ, after removing the longest common prefix and suffix. */
+    /**
+     * The lines of {@code before} that an edit replaced, and what replaced them, found on the
+     * bytes: the longest common prefix and suffix, widened to whole lines of {@code before}. (A
+     * line-by-line comparison of the two texts would misread mixed line endings: after a removal,
+     * a line ending in CR can meet an empty line ending in LF, and the pair reads as one CRLF.)
+     */
     record Diff(List<Line> removed, List<Line> added) {
         static Diff of(String before, String after) {
             List<Line> a = lines(before);
-            List<Line> b = lines(after);
-            int p = 0;
-            while (p < a.size() && p < b.size() && a.get(p).equals(b.get(p))) {
-                p++;
+            int n = a.size();
+            int[] starts = new int[n + 1];
+            starts[0] = before.startsWith("\uFEFF") ? 1 : 0;
+            for (int i = 0; i < n; i++) {
+                starts[i + 1] = starts[i] + a.get(i).text.length() + a.get(i).eol.length();
             }
-            int s = 0;
-            while (s < a.size() - p && s < b.size() - p && a.get(a.size() - 1 - s).equals(b.get(b.size() - 1 - s))) {
-                s++;
+            if (!after.startsWith(before.substring(0, starts[0]))) {
+                return new Diff(a, lines(after));
             }
-            return new Diff(a.subList(p, a.size() - s), b.subList(p, b.size() - s));
+            // whole lines of before, byte for byte at the same place in after (a last line without
+            // a line ending only when after ends there too: otherwise it was extended)
+            int from = 0;
+            while (from < n && starts[from + 1] <= after.length()
+                    && after.regionMatches(starts[from], before, starts[from], starts[from + 1] - starts[from])
+                    && (!a.get(from).eol.isEmpty() || starts[from + 1] == after.length())) {
+                from++;
+            }
+            int to = n;
+            while (to > from) {
+                int len = starts[to] - starts[to - 1];
+                int at = after.length() - (before.length() - starts[to - 1]);
+                if (at < starts[from] || !after.regionMatches(at, before, starts[to - 1], len)) {
+                    break;
+                }
+                to--;
+            }
+            String middle = after.substring(starts[from], after.length() - (before.length() - starts[to]));
+            return new Diff(a.subList(from, to), lines(middle));
         }
     }
 
