@@ -119,29 +119,31 @@ class SandboxCliIT {
             String secret = reg.get("clientSecret").asText();
             assertTrue(reg.get("clientSecretExpiresAt").asLong() > reg.get("clientIdIssuedAt").asLong());
 
-            JsonNode dev = cli.json("sso-oidc", "start-device-authorization", "--client-id", id, "--client-secret", secret,
+            // --opt=VALUE throughout: a random id or token may start with '-', which the AWS CLI
+            // would otherwise read as an option
+            JsonNode dev = cli.json("sso-oidc", "start-device-authorization", "--client-id=" + id, "--client-secret=" + secret,
                     "--start-url", Org.DEFAULT_START_URL);
             assertEquals(e + "/device?user_code=" + dev.get("userCode").asText(), dev.get("verificationUriComplete").asText());
 
-            JsonNode token = cli.json("sso-oidc", "create-token", "--client-id", id, "--client-secret", secret,
-                    "--grant-type", OidcService.GRANT_DEVICE_CODE, "--device-code", dev.get("deviceCode").asText());
+            JsonNode token = cli.json("sso-oidc", "create-token", "--client-id=" + id, "--client-secret=" + secret,
+                    "--grant-type", OidcService.GRANT_DEVICE_CODE, "--device-code=" + dev.get("deviceCode").asText());
             assertEquals("Bearer", token.get("tokenType").asText());
-            JsonNode refreshed = cli.json("sso-oidc", "create-token", "--client-id", id, "--client-secret", secret,
-                    "--grant-type", "refresh_token", "--refresh-token", token.get("refreshToken").asText());
+            JsonNode refreshed = cli.json("sso-oidc", "create-token", "--client-id=" + id, "--client-secret=" + secret,
+                    "--grant-type", "refresh_token", "--refresh-token=" + token.get("refreshToken").asText());
             String access = refreshed.get("accessToken").asText();
             assertNotEquals(token.get("accessToken").asText(), access);
 
-            JsonNode accounts = cli.json("sso", "list-accounts", "--access-token", access);
+            JsonNode accounts = cli.json("sso", "list-accounts", "--access-token=" + access);
             List<String> names = new ArrayList<>();
             accounts.get("accountList").forEach(a -> names.add(a.get("accountName").asText()));
             assertEquals(List.of("Development", "Staging", "Production [EU]"), names);
 
-            JsonNode roles = cli.json("sso", "list-account-roles", "--access-token", access, "--account-id", "111111111111");
+            JsonNode roles = cli.json("sso", "list-account-roles", "--access-token=" + access, "--account-id", "111111111111");
             List<String> roleNames = new ArrayList<>();
             roles.get("roleList").forEach(r -> roleNames.add(r.get("roleName").asText()));
             assertEquals(List.of("AdministratorAccess", "Developer", "ReadOnly"), roleNames);
 
-            JsonNode rc = cli.json("sso", "get-role-credentials", "--access-token", access, "--account-id", "111111111111",
+            JsonNode rc = cli.json("sso", "get-role-credentials", "--access-token=" + access, "--account-id", "111111111111",
                     "--role-name", "Developer").get("roleCredentials");
             Map<String, String> creds = new LinkedHashMap<>(env);
             creds.put("AWS_ACCESS_KEY_ID", rc.get("accessKeyId").asText());
