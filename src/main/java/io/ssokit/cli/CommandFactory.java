@@ -77,7 +77,16 @@ public final class CommandFactory {
         } catch (RuntimeException e) {
             return report(err, e, debug);
         }
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands exceptions of the commands to the handler above; Errors (a class
+            // that failed to initialise, a stack overflow) come here, and get the same one line
+            if (e instanceof OutOfMemoryError) {
+                throw e;
+            }
+            return report(err, e, debug);
+        }
     }
 
     /** The full tree (all commands); used for help, completion generation and tests. */
@@ -130,9 +139,13 @@ public final class CommandFactory {
     private static int onParameterError(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("ssokit: " + ex.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        // one line, like every other error: the message, close matches, where the help is
+        StringBuilder line = new StringBuilder("ssokit: ").append(ex.getMessage().strip());
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            line.append("; did you mean ").append(String.join(" or ", u.getSuggestions())).append('?');
+        }
+        line.append(" (see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help')");
+        err.println(line);
         err.flush();
         return ExitCodes.USAGE;
     }
@@ -142,7 +155,8 @@ public final class CommandFactory {
         Throwable t = e;
         while (t instanceof java.util.concurrent.ExecutionException
                 || t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.lang.reflect.UndeclaredThrowableException) {
+                || t instanceof java.lang.reflect.UndeclaredThrowableException
+                || t instanceof ExceptionInInitializerError) {
             if (t.getCause() == null) {
                 break;
             }
