@@ -50,7 +50,17 @@ class ShellInitGoldenTest {
                         "powershell", "Register-ArgumentCompleter").get(shell);
                 assertTrue(r.out().contains(register), shell + ": " + register);
                 assertTrue(!plain.out().contains(register), shell + " --no-completion registers no completion");
-                Golden.check("init/" + shell + (options.isEmpty() ? "" : "-cmd") + "-no-completion." + Golden.extension(shell), plain.out());
+                // without completion: the same script, less the completion lines (and the option
+                // named in the usage comment)
+                List<String> full = r.out().lines().toList();
+                int at = 0;
+                for (String line : plain.out().replace(" --no-completion", "").lines().toList()) {
+                    while (at < full.size() && !full.get(at).equals(line)) {
+                        at++;
+                    }
+                    assertTrue(at < full.size(), shell + ": --no-completion added a line: " + line);
+                    at++;
+                }
             }
         }
         assertEquals(CliRun.run(env(), "shell", "init", "powershell").out(), CliRun.run(env(), "shell", "init", "pwsh").out());
