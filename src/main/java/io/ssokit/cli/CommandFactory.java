@@ -6,6 +6,7 @@ import io.ssokit.Log;
 import io.ssokit.SsokitException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -113,6 +114,7 @@ public final class CommandFactory {
                 add(cl, name, factory, ctx);
             }
         }
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, CommandFactory::commandList);
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -126,6 +128,39 @@ public final class CommandFactory {
         cl.setParameterExceptionHandler(CommandFactory::onParameterError);
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> report(ctx.err(), e, wantsDebug(parseResult)));
         return cl;
+    }
+
+    /**
+     * The root's command list: one sentence per command (the first of its description), so
+     * {@code ssokit --help} fits on a screen; {@code ssokit COMMAND --help} has the rest.
+     */
+    private static String commandList(CommandLine.Help help) {
+        Map<String, CommandLine.Help> subs = help.subcommands();
+        if (subs.isEmpty()) {
+            return "";
+        }
+        int longest = 0;
+        for (String name : subs.keySet()) {
+            longest = Math.max(longest, name.length());
+        }
+        int width = help.commandSpec().usageMessage().width();
+        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+                new CommandLine.Help.Column(longest + 4, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(width - (longest + 4), 2, CommandLine.Help.Column.Overflow.WRAP));
+        for (Map.Entry<String, CommandLine.Help> e : subs.entrySet()) {
+            CommandLine.Model.UsageMessageSpec usage = e.getValue().commandSpec().usageMessage();
+            String[] text = usage.header().length > 0 ? usage.header() : usage.description();
+            String summary = CompletionModelReader.summary(text, null);
+            // a long first sentence keeps what comes before its first colon or semicolon
+            int cut = Math.max(summary.indexOf(": "), 0);
+            int semi = summary.indexOf("; ");
+            cut = cut == 0 || semi > 0 && semi < cut ? semi : cut;
+            if (summary.length() > 90 && cut > 20) {
+                summary = summary.substring(0, cut);
+            }
+            table.addRowValues(e.getKey(), summary.isEmpty() ? "" : summary + ".");
+        }
+        return table.toString();
     }
 
     private static void add(CommandLine root, String name, IFactory factory, Ctx ctx) {

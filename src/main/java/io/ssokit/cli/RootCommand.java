@@ -9,9 +9,8 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = RootCommand.VersionProvider.class,
         usageHelpAutoWidth = true,
         description = {
-            "AWS IAM Identity Center (AWS SSO) from the shell: log in once, then get credentials",
-            "for any account and role in every tool you run.",
-            ""},
+            "AWS IAM Identity Center (AWS SSO) from the shell: log in once, then get credentials for any account and "
+                    + "role in every tool you run."},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes (commands mirroring aws-sso-util keep its codes too, see the README):%n",
         exitCodeList = {
