@@ -353,6 +353,52 @@ public final class IniDocument {
     }
 
     /**
+     * Appends several new sections in one edit, with the result of calling {@link #appendSection}
+     * for each in order. Every edit re-scans the whole file, so {@code configure populate} adding
+     * thousands of profiles one by one would take quadratic time.
+     *
+     * @throws IllegalStateException when one of the sections already exists
+     */
+    public void appendSections(Map<String, Map<String, String>> sections) {
+        for (Map.Entry<String, Map<String, String>> s : sections.entrySet()) {
+            checkSectionName(s.getKey());
+            for (Map.Entry<String, String> e : s.getValue().entrySet()) {
+                checkKey(e.getKey());
+                checkValue(e.getKey(), e.getValue());
+            }
+            checkDistinctKeys(s.getValue().keySet(), List.of());
+            if (layout.firstBlock(s.getKey()) != null) {
+                throw new IllegalStateException("section [" + s.getKey() + "] already exists in " + origin);
+            }
+        }
+        if (sections.isEmpty()) {
+            return;
+        }
+        edit(() -> {
+            String eol = dominantEol();
+            List<Line> added = new ArrayList<>();
+            int from = lines.size();
+            if (!lines.isEmpty()) {
+                Line last = lines.get(from - 1);
+                if (last.eol.isEmpty()) {
+                    from--;
+                    added.add(new Line(last.text, eol));
+                }
+            }
+            for (Map.Entry<String, Map<String, String>> s : sections.entrySet()) {
+                if (!lines.isEmpty() || !added.isEmpty()) {
+                    added.add(new Line("", eol));
+                }
+                added.add(new Line("[" + s.getKey() + "]", eol));
+                for (Map.Entry<String, String> e : s.getValue().entrySet()) {
+                    added.add(new Line(e.getKey() + " = " + e.getValue(), eol));
+                }
+            }
+            splice(from, lines.size(), added);
+        });
+    }
+
+    /**
      * Makes the section hold exactly these keys, the way aws-sso-util's writer does: existing
      * keys are rewritten in place, keys not given are removed (with their nested lines), new keys
      * go after the last option (flat ones, then nested ones); comments and blank lines stay. The
