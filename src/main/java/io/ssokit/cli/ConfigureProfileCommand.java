@@ -78,9 +78,13 @@ public final class ConfigureProfileCommand extends BaseCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "The profile's output format (json, text, table, yaml...).")
     String output;
 
-    @Option(names = "--interactive", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Choose missing values on the terminal (default), or with --non-interactive fail instead.")
-    boolean interactive = true;
+    @Option(names = "--interactive",
+            description = "Choose missing values on the terminal when stdin and stderr are one (the default).")
+    boolean interactiveFlag;
+
+    @Option(names = {"--non-interactive", "--no-interactive"},
+            description = "Never choose on the terminal: fail (exit 2, nothing written) when a value is missing.")
+    boolean nonInteractive;
 
     @Option(names = "--reselect",
             description = "Choose the account and role again even when the profile has them (needs a terminal).")
@@ -92,6 +96,10 @@ public final class ConfigureProfileCommand extends BaseCommand {
         NameValidator.problem(profileName).ifPresent(p -> {
             throw new SsokitException(ExitCodes.USAGE, "invalid profile name '" + UsePicker.sanitize(profileName) + "': " + p);
         });
+        if (interactiveFlag && nonInteractive) {
+            throw new SsokitException(ExitCodes.USAGE, "give --interactive or --non-interactive, not both");
+        }
+        boolean interactive = !nonInteractive;
         if (reselect && !interactive) {
             throw new SsokitException(ExitCodes.USAGE, "--reselect chooses on the terminal; it cannot be combined with"
                     + " --non-interactive");
