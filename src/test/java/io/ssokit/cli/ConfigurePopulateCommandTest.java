@@ -305,4 +305,22 @@ class ConfigurePopulateCommandTest {
         assertTrue(r.err().contains("(0 added, 0 changed, 1200 unchanged, 0 removed)"), r.err());
         assertEquals(before, readConfig());
     }
+
+    @Test
+    void theReferenceWorkedExampleThreeEndToEnd() {
+        fixture = new PortalFixture(home, b -> b.org(new io.ssokit.sandbox.Org(null, List.of(
+                new io.ssokit.sandbox.Org.Account("123456789012", "ACME-Sandbox [dev]", null, List.of("PowerUserAccess"), null),
+                new io.ssokit.sandbox.Org.Account("210987654321", "Zürich Ämter", null, List.of("ReadOnly"), null)),
+                null, null)));
+        fixture.defaultInstance();
+        fixture.login(PortalFixture.LEGACY);
+        ok(fixture.run("configure", "populate", "-r", "us-west-2", "-r", "us-gov-west-1", "--region-style", "long",
+                "--account-name-case", "lower", "--role-name-case", "lower", "--trim-account-name", "^acme-",
+                "--trim-role-name", "access$"));
+        assertEquals(List.of("sandbox-dev.poweruser", "sandbox-dev.poweruser.us-gov-west-1", "zürich-ämter.readonly",
+                "zürich-ämter.readonly.us-gov-west-1"), load().profileNames());
+        Profile p = load().profile("sandbox-dev.poweruser.us-gov-west-1").orElseThrow();
+        assertEquals("ACME-Sandbox [dev]", p.get("sso_account_name").orElseThrow());
+        assertEquals("us-gov-west-1", p.get("region").orElseThrow());
+    }
 }
