@@ -199,8 +199,9 @@ public final class ConfigureProfileCommand extends BaseCommand {
     private void choose(ConfigureSupport.Target target, Keys base, Choice c) throws IOException {
         String currentAccount = c.account != null ? c.account : base.flat().get("sso_account_id");
         String currentRole = c.role != null ? c.role : base.flat().get("sso_role_name");
-        boolean needAccount = reselect || (c.account == null && !hasValue(base, "sso_account_id"));
-        boolean needRole = reselect || needAccount || (c.role == null && !hasValue(base, "sso_role_name"));
+        // what the command line gives is never asked for, not even with --reselect
+        boolean needAccount = c.account == null && (reselect || !hasValue(base, "sso_account_id"));
+        boolean needRole = c.role == null && (reselect || needAccount || !hasValue(base, "sso_role_name"));
         boolean needRegion = c.region == null && !hasValue(base, "region")
                 && ctx.env().first("AWS_CONFIGURE_DEFAULT_REGION", "AWS_DEFAULT_REGION") == null;
         String instead = "give --account-id, --role-name and --region";

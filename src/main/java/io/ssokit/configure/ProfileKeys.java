@@ -161,7 +161,9 @@ public final class ProfileKeys {
         }
         if (r.accountName() != null && r.accountId() != null && !r.accountName().isEmpty()
                 && !r.accountName().equals(r.accountId())) {
-            put(flat, nested, "sso_account_name", r.accountName());
+            // informational only: a line break in a name from the portal must not fail the whole run, and
+            // configparser strips values, so a stripped value is what reads back (no change on re-runs)
+            put(flat, nested, "sso_account_name", r.accountName().replaceAll("[\\r\\n\\x00]", " ").strip());
         }
         putIfGiven(flat, nested, "sso_account_id", r.accountId());
         putIfGiven(flat, nested, "sso_role_name", r.roleName());

@@ -81,6 +81,9 @@ class ProfileKeysTest {
         Keys unnamed = ProfileKeys.compute(Keys.NONE, new Request(LEGACY, "123", "123", "R", "us-east-1", null, null,
                 Map.of(), ExistingConfigAction.KEEP, null, true));
         assertTrue(!unnamed.has("sso_account_name"));
+        Keys hostile = ProfileKeys.compute(Keys.NONE, new Request(LEGACY, "a\nb\r", "123", "R", "us-east-1", null, null,
+                Map.of(), ExistingConfigAction.KEEP, null, true));
+        assertEquals("a b", hostile.flat().get("sso_account_name"));
         assertTrue(!unnamed.has("credential_process"));
     }
 
