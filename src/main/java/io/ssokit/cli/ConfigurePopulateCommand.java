@@ -179,7 +179,7 @@ public final class ConfigurePopulateCommand extends BaseCommand {
                 ctx.env(), ctx.log());
 
         Instance instance = target.instance();
-        SsoToken token = ConfigureSupport.token(ctx, instance, options.forceRefresh);
+        SsoToken token = ConfigureSupport.token(ctx, target, options.forceRefresh);
         ctx.log().info("Gathering accounts and roles from " + instance.describe());
         long started = System.nanoTime();
         List<PortalRole> rows;
@@ -192,7 +192,7 @@ public final class ConfigurePopulateCommand extends BaseCommand {
                     throw e;
                 }
                 ctx.log().info("the portal rejected the cached token; logging in again");
-                token = ConfigureSupport.token(ctx, instance, true);
+                token = ConfigureSupport.token(ctx, target, true);
                 rows = list(clients, instance, token, settings);
             }
         }

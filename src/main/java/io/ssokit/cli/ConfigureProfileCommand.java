@@ -206,7 +206,7 @@ public final class ConfigureProfileCommand extends BaseCommand {
                 && ctx.env().first("AWS_CONFIGURE_DEFAULT_REGION", "AWS_DEFAULT_REGION") == null;
         String instead = "give --account-id, --role-name and --region";
         if (needAccount || needRole) {
-            SsoToken token = ConfigureSupport.token(ctx, target.instance(), options.forceRefresh);
+            SsoToken token = ConfigureSupport.token(ctx, target, options.forceRefresh);
             try (AwsClients clients = new AwsClients(ctx.env());
                     Portal portal = Portal.open(clients, target.instance(), token, Portal.Settings.from(ctx.env()), ctx.log())) {
                 if (needAccount) {

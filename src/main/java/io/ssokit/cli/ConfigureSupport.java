@@ -27,10 +27,15 @@ final class ConfigureSupport {
     /**
      * The instance to log in to and the form the profiles take.
      *
-     * @param instance what to log in to: for the session form the sso-session instance (its token
-     *                 has a refresh token and is what the profiles will use)
+     * @param instance   what to log in to: for the session form the sso-session instance (its token
+     *                   has a refresh token and is what the profiles will use)
+     * @param newSession the session form's section is not in the config file yet, so {@code ssokit
+     *                   login --sso-session NAME} cannot sign in to it before this run writes it
      */
-    record Target(Instance instance, SsoForm form) {
+    record Target(Instance instance, SsoForm form, boolean newSession) {
+        Target(Instance instance, SsoForm form) {
+            this(instance, form, false);
+        }
     }
 
     /**
@@ -61,7 +66,8 @@ final class ConfigureSupport {
             }
             List<String> scopes = config.ssoSession(o.ssoSession).flatMap(s -> s.get("sso_registration_scopes"))
                     .map(RegistrationCache::parseScopes).orElse(List.of(SsoSessionSection.DEFAULT_SCOPES));
-            return new Target(Instance.session(o.ssoSession, url, region, scopes), SsoForm.session(o.ssoSession, url, region));
+            return new Target(Instance.session(o.ssoSession, url, region, scopes), SsoForm.session(o.ssoSession, url, region),
+                    section.isEmpty());
         }
         if (fallback != null && !o.namesInstance()) {
             if (fallback.isSession()) {
@@ -82,14 +88,25 @@ final class ConfigureSupport {
     }
 
     /** A token for the instance: logging in when needed and a terminal is there, never otherwise. */
-    static SsoToken token(Ctx ctx, Instance instance, boolean forceRefresh) {
+    static SsoToken token(Ctx ctx, Target target, boolean forceRefresh) {
+        Instance instance = target.instance();
         boolean interactive = RolesCommand.interactive();
-        if (forceRefresh && !interactive) {
-            throw new LoginRequiredException(instance, "--force-refresh logs in, which needs a terminal (stdin and stderr)",
-                    LoginRequiredException.hint(instance, null) + " --force-refresh");
+        try {
+            if (forceRefresh && !interactive) {
+                throw new LoginRequiredException(instance, "--force-refresh logs in, which needs a terminal (stdin and"
+                        + " stderr)", LoginRequiredException.hint(instance, null) + " --force-refresh");
+            }
+            Mode mode = forceRefresh ? Mode.FORCE_LOGIN : interactive ? Mode.INTERACTIVE : Mode.NON_INTERACTIVE;
+            return SsoTokens.create(ctx.env(), ctx.log()).token(instance, mode);
+        } catch (LoginRequiredException e) {
+            if (!target.newSession()) {
+                throw e;
+            }
+            // the usual hint, 'ssokit login --sso-session NAME', needs the section this run would write
+            throw new SsokitException(ExitCodes.ERROR, "no usable token for the new [sso-session "
+                    + instance.sessionName() + "] (" + instance.startUrl() + ", " + instance.region() + "); run this"
+                    + " command in a terminal, where it signs in (nothing was written)");
         }
-        Mode mode = forceRefresh ? Mode.FORCE_LOGIN : interactive ? Mode.INTERACTIVE : Mode.NON_INTERACTIVE;
-        return SsoTokens.create(ctx.env(), ctx.log()).token(instance, mode);
     }
 
     /** The user's terminal: keys from stdin, drawing on stderr; stdout stays free for the product. */

@@ -323,4 +323,25 @@ class ConfigurePopulateCommandTest {
         assertEquals("ACME-Sandbox [dev]", p.get("sso_account_name").orElseThrow());
         assertEquals("us-gov-west-1", p.get("region").orElseThrow());
     }
+
+    @Test
+    void aNewSessionWithoutATokenSaysToRunInATerminalNotToLogInToASectionThatDoesNotExist() {
+        PortalFixture f = loggedIn();
+        CliRun r = f.run("configure", "populate", "--sso-session", "fresh", "-u", PortalFixture.START_URL,
+                "--sso-region", PortalFixture.REGION, "-r", "us-east-1");
+        assertEquals(1, r.code(), r::toString);
+        assertEquals("ssokit: no usable token for the new [sso-session fresh] (https://sandbox.awsapps.com/start,"
+                + " us-east-1); run this command in a terminal, where it signs in (nothing was written)\n", r.err());
+        assertFalse(Files.exists(config()));
+    }
+
+    @Test
+    void anUnwritableConfigFileFailsAfterListingWithNothingOnStdout() {
+        PortalFixture f = loggedIn();
+        f.vars.put("AWS_CONFIG_FILE", "/dev/null/config");
+        CliRun r = f.run("configure", "populate", "-r", "us-east-1");
+        assertEquals(1, r.code(), r::toString);
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("ssokit: "), r.err());
+    }
 }
