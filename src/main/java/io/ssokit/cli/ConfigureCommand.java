@@ -9,9 +9,11 @@ import picocli.CommandLine.Spec;
 /** {@code ssokit configure}: write Identity Center profiles into the AWS config file. */
 @Command(name = "configure",
         mixinStandardHelpOptions = true,
-        description = "Write Identity Center profiles into the AWS config file: one ('profile') or one for every account"
-                + " and role you can use ('populate'). Edits keep the rest of the file byte for byte and are written"
-                + " atomically; every message goes to stderr.",
+        description = {
+            "Write Identity Center profiles into the AWS config file: one ('profile'), or one for every account and"
+                    + " role you can use ('populate').",
+            "",
+            "Edits keep the rest of the file byte for byte and are written atomically; every message goes to stderr."},
         subcommands = {ConfigureProfileCommand.class, ConfigurePopulateCommand.class})
 public final class ConfigureCommand implements Callable<Integer> {
     @Spec
