@@ -13,6 +13,7 @@ __ssokit_sub() {
     'ssokit login') REPLY='ssokit/login' ;;
     'ssokit logout') REPLY='ssokit/logout' ;;
     'ssokit roles') REPLY='ssokit/roles' ;;
+    'ssokit configure') REPLY='ssokit/configure' ;;
     'ssokit check') REPLY='ssokit/check' ;;
     'ssokit env') REPLY='ssokit/env' ;;
     'ssokit unset') REPLY='ssokit/unset' ;;
@@ -26,6 +27,8 @@ __ssokit_sub() {
     'ssokit sandbox') REPLY='ssokit/sandbox' ;;
     'ssokit demo') REPLY='ssokit/demo' ;;
     'ssokit completion') REPLY='ssokit/completion' ;;
+    'ssokit/configure profile') REPLY='ssokit/configure/profile' ;;
+    'ssokit/configure populate') REPLY='ssokit/configure/populate' ;;
     'ssokit/shell init') REPLY='ssokit/shell/init' ;;
     'ssokit/sandbox serve') REPLY='ssokit/sandbox/serve' ;;
     'ssokit/sandbox example-org') REPLY='ssokit/sandbox/example-org' ;;
@@ -60,6 +63,42 @@ __ssokit_value() {
     'ssokit/roles -o') REPLY='fixed2' ;;
     'ssokit/roles --output') REPLY='fixed2' ;;
     'ssokit/roles --concurrency') REPLY='text' ;;
+    'ssokit/configure/profile -u') REPLY='url' ;;
+    'ssokit/configure/profile --sso-start-url') REPLY='url' ;;
+    'ssokit/configure/profile --sso-region') REPLY='region' ;;
+    'ssokit/configure/profile --sso-session') REPLY='session' ;;
+    'ssokit/configure/profile -c') REPLY='text' ;;
+    'ssokit/configure/profile --config-default') REPLY='text' ;;
+    'ssokit/configure/profile --existing-config-action') REPLY='fixed3' ;;
+    'ssokit/configure/profile -a') REPLY='account' ;;
+    'ssokit/configure/profile --account-id') REPLY='account' ;;
+    'ssokit/configure/profile --account') REPLY='account' ;;
+    'ssokit/configure/profile -r') REPLY='role' ;;
+    'ssokit/configure/profile --role-name') REPLY='role' ;;
+    'ssokit/configure/profile --region') REPLY='region' ;;
+    'ssokit/configure/profile -o') REPLY='text' ;;
+    'ssokit/configure/profile --output') REPLY='text' ;;
+    'ssokit/configure/populate -u') REPLY='url' ;;
+    'ssokit/configure/populate --sso-start-url') REPLY='url' ;;
+    'ssokit/configure/populate --sso-region') REPLY='region' ;;
+    'ssokit/configure/populate --sso-session') REPLY='session' ;;
+    'ssokit/configure/populate -c') REPLY='text' ;;
+    'ssokit/configure/populate --config-default') REPLY='text' ;;
+    'ssokit/configure/populate --existing-config-action') REPLY='fixed3' ;;
+    'ssokit/configure/populate -r') REPLY='region' ;;
+    'ssokit/configure/populate --region') REPLY='region' ;;
+    'ssokit/configure/populate --components') REPLY='text' ;;
+    'ssokit/configure/populate --sep') REPLY='text' ;;
+    'ssokit/configure/populate --separator') REPLY='text' ;;
+    'ssokit/configure/populate --include-region') REPLY='fixed4' ;;
+    'ssokit/configure/populate --region-style') REPLY='fixed5' ;;
+    'ssokit/configure/populate --trim-account-name') REPLY='text' ;;
+    'ssokit/configure/populate --trim-role-name') REPLY='text' ;;
+    'ssokit/configure/populate --account-name-case') REPLY='fixed6' ;;
+    'ssokit/configure/populate --role-name-case') REPLY='fixed6' ;;
+    'ssokit/configure/populate --profile-name-template') REPLY='text' ;;
+    'ssokit/configure/populate --profile-name-process') REPLY='text' ;;
+    'ssokit/configure/populate --concurrency') REPLY='text' ;;
     'ssokit/check -u') REPLY='url' ;;
     'ssokit/check --sso-start-url') REPLY='url' ;;
     'ssokit/check --sso-region') REPLY='region' ;;
@@ -70,7 +109,7 @@ __ssokit_value() {
     'ssokit/check -r') REPLY='role' ;;
     'ssokit/check --role-name') REPLY='role' ;;
     'ssokit/check --check-profile') REPLY='profile' ;;
-    'ssokit/check --command') REPLY='fixed3' ;;
+    'ssokit/check --command') REPLY='fixed7' ;;
     'ssokit/env --profile') REPLY='profile' ;;
     'ssokit/env -a') REPLY='account' ;;
     'ssokit/env --account-id') REPLY='account' ;;
@@ -144,6 +183,9 @@ __ssokit_positional() {
       if (($2 >= 0 && $2 <= 0)); then REPLY='url'; return 0; fi
       if (($2 >= 1 && $2 <= 1)); then REPLY='region'; return 0; fi
       ;;
+    'ssokit/configure/profile')
+      if (($2 >= 0 && $2 <= 0)); then REPLY='profile'; return 0; fi
+      ;;
     'ssokit/exec')
       if (($2 >= 0)); then REPLY='command'; return 0; fi
       ;;
@@ -160,7 +202,7 @@ __ssokit_positional() {
       if (($2 >= 0)); then REPLY='command'; return 0; fi
       ;;
     'ssokit/completion')
-      if (($2 >= 0 && $2 <= 0)); then REPLY='fixed4'; return 0; fi
+      if (($2 >= 0 && $2 <= 0)); then REPLY='fixed8'; return 0; fi
       ;;
   esac
   return 1
@@ -173,6 +215,9 @@ __ssokit_options() {
     'ssokit/login') __ssokit_c+=(-v --verbose --debug --profile --sso-session --all --force-refresh --headless --no-browser --use-device-code -h --help -V --version) ;;
     'ssokit/logout') __ssokit_c+=(-v --verbose --debug --profile --sso-session --all -h --help -V --version) ;;
     'ssokit/roles') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session --profile -a --account-id -r --role-name --sep --separator --header --no-header --sort-by -o --output --force-refresh --concurrency -h --help -V --version) ;;
+    'ssokit/configure') __ssokit_c+=(-h --help -V --version) ;;
+    'ssokit/configure/profile') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session -c --config-default --existing-config-action --credential-process --no-credential-process --force-refresh -a --account-id -r --role-name --region -o --output --interactive --no-interactive --non-interactive --reselect -h --help -V --version) ;;
+    'ssokit/configure/populate') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session -c --config-default --existing-config-action --credential-process --no-credential-process --force-refresh -r --region --dry-run --prune --components --sep --separator --include-region --region-style --trim-account-name --trim-role-name --account-name-case --role-name-case --safe-account-names --no-safe-account-names --profile-name-template --profile-name-process --concurrency -h --help -V --version) ;;
     'ssokit/check') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session -a --account-id -r --role-name --check-profile --command --instance-details --no-instance-details --skip-token-check --force-refresh -q --quiet -h --help -V --version) ;;
     'ssokit/env') __ssokit_c+=(-v --verbose --debug --profile -a --account-id -r --role-name -u --sso-start-url --sso-region --sso-session --region --shell --format --force-refresh --non-interactive -h --help -V --version) ;;
     'ssokit/unset') __ssokit_c+=(-v --verbose --debug --shell -h --help -V --version) ;;
@@ -195,7 +240,8 @@ __ssokit_options() {
 # The subcommands offered for command $1.
 __ssokit_commands() {
   case $1 in
-    'ssokit') __ssokit_c+=(login logout roles check env unset exec run-as shell use clear export-credentials sandbox demo completion) ;;
+    'ssokit') __ssokit_c+=(login logout roles configure check env unset exec run-as shell use clear export-credentials sandbox demo completion) ;;
+    'ssokit/configure') __ssokit_c+=(profile populate) ;;
     'ssokit/shell') __ssokit_c+=(init) ;;
     'ssokit/sandbox') __ssokit_c+=(serve example-org) ;;
   esac
@@ -206,8 +252,12 @@ __ssokit_fixed() {
   case $1 in
     1) __ssokit_c+=('id,role' 'name,role' 'role,id' 'role,name') ;;
     2) __ssokit_c+=('table' 'csv' 'json') ;;
-    3) __ssokit_c+=('default' 'login' 'configure') ;;
-    4) __ssokit_c+=('bash' 'zsh' 'fish' 'powershell') ;;
+    3) __ssokit_c+=('keep' 'overwrite' 'discard') ;;
+    4) __ssokit_c+=('default' 'always') ;;
+    5) __ssokit_c+=('short' 'long') ;;
+    6) __ssokit_c+=('capitalize' 'casefold' 'lower' 'title' 'upper') ;;
+    7) __ssokit_c+=('default' 'login' 'configure') ;;
+    8) __ssokit_c+=('bash' 'zsh' 'fish' 'powershell') ;;
   esac
 }
 

@@ -22,6 +22,9 @@ function __ssokit_sub --argument-names id word
         case 'ssokit roles'
             set -g __ssokit_r ssokit/roles
             return 0
+        case 'ssokit configure'
+            set -g __ssokit_r ssokit/configure
+            return 0
         case 'ssokit check'
             set -g __ssokit_r ssokit/check
             return 0
@@ -60,6 +63,12 @@ function __ssokit_sub --argument-names id word
             return 0
         case 'ssokit completion'
             set -g __ssokit_r ssokit/completion
+            return 0
+        case 'ssokit/configure profile'
+            set -g __ssokit_r ssokit/configure/profile
+            return 0
+        case 'ssokit/configure populate'
+            set -g __ssokit_r ssokit/configure/populate
             return 0
         case 'ssokit/shell init'
             set -g __ssokit_r ssokit/shell/init
@@ -150,6 +159,114 @@ function __ssokit_value --argument-names id option
         case 'ssokit/roles --concurrency'
             set -g __ssokit_r text
             return 0
+        case 'ssokit/configure/profile -u'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/configure/profile --sso-start-url'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/configure/profile --sso-region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/configure/profile --sso-session'
+            set -g __ssokit_r session
+            return 0
+        case 'ssokit/configure/profile -c'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/profile --config-default'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/profile --existing-config-action'
+            set -g __ssokit_r fixed3
+            return 0
+        case 'ssokit/configure/profile -a'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/configure/profile --account-id'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/configure/profile --account'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/configure/profile -r'
+            set -g __ssokit_r role
+            return 0
+        case 'ssokit/configure/profile --role-name'
+            set -g __ssokit_r role
+            return 0
+        case 'ssokit/configure/profile --region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/configure/profile -o'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/profile --output'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/populate -u'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/configure/populate --sso-start-url'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/configure/populate --sso-region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/configure/populate --sso-session'
+            set -g __ssokit_r session
+            return 0
+        case 'ssokit/configure/populate -c'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/populate --config-default'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/populate --existing-config-action'
+            set -g __ssokit_r fixed3
+            return 0
+        case 'ssokit/configure/populate -r'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/configure/populate --region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/configure/populate --components'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/populate --sep'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/populate --separator'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/populate --include-region'
+            set -g __ssokit_r fixed4
+            return 0
+        case 'ssokit/configure/populate --region-style'
+            set -g __ssokit_r fixed5
+            return 0
+        case 'ssokit/configure/populate --trim-account-name'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/populate --trim-role-name'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/populate --account-name-case'
+            set -g __ssokit_r fixed6
+            return 0
+        case 'ssokit/configure/populate --role-name-case'
+            set -g __ssokit_r fixed6
+            return 0
+        case 'ssokit/configure/populate --profile-name-template'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/populate --profile-name-process'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/configure/populate --concurrency'
+            set -g __ssokit_r text
+            return 0
         case 'ssokit/check -u'
             set -g __ssokit_r url
             return 0
@@ -181,7 +298,7 @@ function __ssokit_value --argument-names id option
             set -g __ssokit_r profile
             return 0
         case 'ssokit/check --command'
-            set -g __ssokit_r fixed3
+            set -g __ssokit_r fixed7
             return 0
         case 'ssokit/env --profile'
             set -g __ssokit_r profile
@@ -383,6 +500,11 @@ function __ssokit_positional --argument-names id n
                 set -g __ssokit_r region
                 return 0
             end
+        case ssokit/configure/profile
+            if test $n -ge 0 -a $n -le 0
+                set -g __ssokit_r profile
+                return 0
+            end
         case ssokit/exec
             if test $n -ge 0
                 set -g __ssokit_r command
@@ -410,7 +532,7 @@ function __ssokit_positional --argument-names id n
             end
         case ssokit/completion
             if test $n -ge 0 -a $n -le 0
-                set -g __ssokit_r fixed4
+                set -g __ssokit_r fixed8
                 return 0
             end
     end
@@ -659,6 +781,7 @@ end
 complete -c ssokit -n '__ssokit_at ssokit 0' -a login -d 'Sign in to an IAM Identity Center instance and cache the token where the AWS CLI v2 and the AWS SDKs find it (the sso/cache directory under ~/.aws): one login serves every profile of that instance, in all of them'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a logout -d 'Sign out of IAM Identity Center: end each portal session (sso:Logout), delete the cached tokens in ~/.aws/sso/cache (the AWS CLI\'s too) and the SSO role credentials in ~/.aws/cli/cache'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a roles -d 'List the accounts and roles you can use in an Identity Center instance'
+complete -c ssokit -n '__ssokit_at ssokit 0' -a configure -d 'Write Identity Center profiles into the AWS config file: one (\'profile\'), or one for every account and role you can use (\'populate\')'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a check -d 'Check the Identity Center setup step by step: which instance is used, whether its cached token is valid (without logging in or refreshing it), and whether you can reach an account or role'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a env -d 'Print code that exports temporary credentials into the current shell: eval "$(ssokit env --profile dev)" # bash, zsh ssokit env --profile dev | source # fish ssokit env --profile dev | Invoke-Expression # PowerShell The code first unsets every variable ssokit manages (so a stale AWS_SESSION_TOKEN never survives a switch), then sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION (UTC, YYYY-MM-DDTHH:MM:SSZ), AWS_REGION and AWS_DEFAULT_REGION when a region is known, AWS_PROFILE for a profile, and SSOKIT_PROFILE, SSOKIT_ACCOUNT_ID, SSOKIT_ACCOUNT_NAME, SSOKIT_ROLE_NAME, SSOKIT_START_URL, SSOKIT_SSO_REGION, SSOKIT_SSO_SESSION and SSOKIT_REGION for prompts'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a unset -d 'Print code that removes every variable \'ssokit env\' may set: the credentials (and stale ones other tools leave: AWS_SECURITY_TOKEN, AWS_CREDENTIALS_EXPIRATION, AWS_SESSION_EXPIRATION), AWS_PROFILE, AWS_DEFAULT_PROFILE and the SSOKIT_* variables'
@@ -716,6 +839,61 @@ complete -c ssokit -n '__ssokit_at ssokit/roles' -l force-refresh -d 'Log in aga
 complete -c ssokit -n '__ssokit_at ssokit/roles' -l concurrency -x -d 'Portal calls in flight at once, 1-32 (default: SSOKIT_PORTAL_CONCURRENCY or 8)'
 complete -c ssokit -n '__ssokit_at ssokit/roles' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit/roles' -s V -l version -d 'Print version information and exit'
+
+# ssokit configure
+complete -c ssokit -n '__ssokit_at ssokit/configure 0' -a profile -d 'Write (or complete) one Identity Center profile in the AWS config file'
+complete -c ssokit -n '__ssokit_at ssokit/configure 0' -a populate -d 'Write a profile for every account and role you can use in an Identity Center instance, for each region given'
+complete -c ssokit -n '__ssokit_at ssokit/configure' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/configure' -s V -l version -d 'Print version information and exit'
+
+# ssokit configure profile
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -s u -l sso-start-url -x -a '(__ssokit_urls)' -d 'Start URL of the Identity Center instance: a full https:// URL (with --sso-region), or a regular expression matched against the instances in the config file (default: AWS_CONFIGURE_SSO_DEFAULT_SSO_START_URL, then AWS_DEFAULT_SSO_START_URL, then the only instance configured)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -l sso-region -x -a '(__ssokit_regions)' -d 'Region of the Identity Center instance (default: AWS_CONFIGURE_SSO_DEFAULT_SSO_REGION, then AWS_DEFAULT_SSO_REGION)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -l sso-session -x -a '(__ssokit_sessions)' -d 'Write sso-session profiles (sso_session = NAME), the form that gets refresh tokens; the [sso-session NAME] section is created (start URL, region, sso_registration_scopes = sso:account:access) or reused'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -s c -l config-default -x -d 'Another key for the profile (repeatable); split at the first \'=\''
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -l existing-config-action -x -a 'keep overwrite discard' -d 'keep (default): existing keys stay and --config-default does not replace them; overwrite: --config-default replaces them; discard: the section is rebuilt from what this run writes'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -l credential-process -l no-credential-process -d 'Add \'credential_process = ssokit credential-process --profile NAME\' (default, unless AWS_CONFIGURE_SSO_DISABLE_CREDENTIAL_PROCESS is 1/true), or with --no-credential-process remove it'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -l force-refresh -d 'Log in again even if the cached token is still valid'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -s a -l account-id -x -a '(__ssokit_accounts)' -d 'The account (sso_account_id)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -s r -l role-name -x -a '(__ssokit_roles)' -d 'The role, i.e. permission set name (sso_role_name)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -l region -x -a '(__ssokit_regions)' -d 'The profile\'s region (default, when the profile has none: AWS_CONFIGURE_DEFAULT_REGION, then AWS_DEFAULT_REGION)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -s o -l output -x -d 'The profile\'s output format (json, text, table, yaml...)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -l interactive -d 'Choose missing values on the terminal when stdin and stderr are one (the default)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -l no-interactive -l non-interactive -d 'Never choose on the terminal: fail (exit 2, nothing written) when a value is missing'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -l reselect -d 'Choose the account and role again even when the profile has them (needs a terminal)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile' -s V -l version -d 'Print version information and exit'
+complete -c ssokit -n '__ssokit_at ssokit/configure/profile 0' -a '(__ssokit_profiles)'
+
+# ssokit configure populate
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -s u -l sso-start-url -x -a '(__ssokit_urls)' -d 'Start URL of the Identity Center instance: a full https:// URL (with --sso-region), or a regular expression matched against the instances in the config file (default: AWS_CONFIGURE_SSO_DEFAULT_SSO_START_URL, then AWS_DEFAULT_SSO_START_URL, then the only instance configured)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l sso-region -x -a '(__ssokit_regions)' -d 'Region of the Identity Center instance (default: AWS_CONFIGURE_SSO_DEFAULT_SSO_REGION, then AWS_DEFAULT_SSO_REGION)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l sso-session -x -a '(__ssokit_sessions)' -d 'Write sso-session profiles (sso_session = NAME), the form that gets refresh tokens; the [sso-session NAME] section is created (start URL, region, sso_registration_scopes = sso:account:access) or reused'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -s c -l config-default -x -d 'Another key for the profile (repeatable); split at the first \'=\''
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l existing-config-action -x -a 'keep overwrite discard' -d 'keep (default): existing keys stay and --config-default does not replace them; overwrite: --config-default replaces them; discard: the section is rebuilt from what this run writes'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l credential-process -l no-credential-process -d 'Add \'credential_process = ssokit credential-process --profile NAME\' (default, unless AWS_CONFIGURE_SSO_DISABLE_CREDENTIAL_PROCESS is 1/true), or with --no-credential-process remove it'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l force-refresh -d 'Log in again even if the cached token is still valid'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -s r -l region -x -a '(__ssokit_regions)' -d 'Create profiles for this region (repeatable; the first is the default region and, with --include-region default, gets names without a region)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l dry-run -d 'Print the profiles on stdout and what would change on stderr; write nothing'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l prune -d 'Remove profiles marked sso_auto_populated for this instance whose account or role you no longer have (and nothing else)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l components -x -d 'Name components, comma-separated: account_name, account_id (account_number), role_name, region, short_region, default_style_region; anything else is literal text (default: account_name,role_name,default_style_region)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l sep -l separator -x -d 'Joins the components (default: AWS_CONFIGURE_SSO_DEFAULT_PROFILE_NAME_SEPARATOR, then \'.\')'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l include-region -x -a 'default always' -d 'default: names for the first region leave the region out; always: every name has it'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l region-style -x -a 'short long' -d 'short (usea1, default) or long (us-east-1): how default_style_region is written'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l trim-account-name -x -d 'Remove matches of this regular expression from account names (repeatable; after the case transform, as aws-sso-util does)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l trim-role-name -x -d 'Remove matches of this regular expression from role names (repeatable)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l account-name-case -x -a 'capitalize casefold lower title upper' -d 'capitalize, casefold, lower, title or upper'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l role-name-case -x -a 'capitalize casefold lower title upper' -d 'capitalize, casefold, lower, title or upper'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l safe-account-names -l no-safe-account-names -d 'Replace whitespace and [ ] in account names with \'-\' (default), or with --raw-account-names keep them'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l profile-name-template -x -d 'A Mustache template for names: inline text (\'{{account_name}}.{{role_name}}\'), a file, or a preset (aws-sso-util, aws-cli, granted)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l profile-name-process -x -d 'An external namer: run with account name, account id, role name, region, short region, region index and region count appended; its stdout is the name, SKIP drops the profile'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -l concurrency -x -d 'Portal calls in flight at once, 1-32 (default: SSOKIT_PORTAL_CONCURRENCY or 8)'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/configure/populate' -s V -l version -d 'Print version information and exit'
 
 # ssokit check
 complete -c ssokit -n '__ssokit_at ssokit/check' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'

@@ -13,6 +13,7 @@ function __ssokit_sub([string]$id, [string]$word) {
         'ssokit login' { return 'ssokit/login' }
         'ssokit logout' { return 'ssokit/logout' }
         'ssokit roles' { return 'ssokit/roles' }
+        'ssokit configure' { return 'ssokit/configure' }
         'ssokit check' { return 'ssokit/check' }
         'ssokit env' { return 'ssokit/env' }
         'ssokit unset' { return 'ssokit/unset' }
@@ -26,6 +27,8 @@ function __ssokit_sub([string]$id, [string]$word) {
         'ssokit sandbox' { return 'ssokit/sandbox' }
         'ssokit demo' { return 'ssokit/demo' }
         'ssokit completion' { return 'ssokit/completion' }
+        'ssokit/configure profile' { return 'ssokit/configure/profile' }
+        'ssokit/configure populate' { return 'ssokit/configure/populate' }
         'ssokit/shell init' { return 'ssokit/shell/init' }
         'ssokit/sandbox serve' { return 'ssokit/sandbox/serve' }
         'ssokit/sandbox example-org' { return 'ssokit/sandbox/example-org' }
@@ -60,6 +63,42 @@ function __ssokit_value([string]$id, [string]$option) {
         'ssokit/roles -o' { return 'fixed2' }
         'ssokit/roles --output' { return 'fixed2' }
         'ssokit/roles --concurrency' { return 'text' }
+        'ssokit/configure/profile -u' { return 'url' }
+        'ssokit/configure/profile --sso-start-url' { return 'url' }
+        'ssokit/configure/profile --sso-region' { return 'region' }
+        'ssokit/configure/profile --sso-session' { return 'session' }
+        'ssokit/configure/profile -c' { return 'text' }
+        'ssokit/configure/profile --config-default' { return 'text' }
+        'ssokit/configure/profile --existing-config-action' { return 'fixed3' }
+        'ssokit/configure/profile -a' { return 'account' }
+        'ssokit/configure/profile --account-id' { return 'account' }
+        'ssokit/configure/profile --account' { return 'account' }
+        'ssokit/configure/profile -r' { return 'role' }
+        'ssokit/configure/profile --role-name' { return 'role' }
+        'ssokit/configure/profile --region' { return 'region' }
+        'ssokit/configure/profile -o' { return 'text' }
+        'ssokit/configure/profile --output' { return 'text' }
+        'ssokit/configure/populate -u' { return 'url' }
+        'ssokit/configure/populate --sso-start-url' { return 'url' }
+        'ssokit/configure/populate --sso-region' { return 'region' }
+        'ssokit/configure/populate --sso-session' { return 'session' }
+        'ssokit/configure/populate -c' { return 'text' }
+        'ssokit/configure/populate --config-default' { return 'text' }
+        'ssokit/configure/populate --existing-config-action' { return 'fixed3' }
+        'ssokit/configure/populate -r' { return 'region' }
+        'ssokit/configure/populate --region' { return 'region' }
+        'ssokit/configure/populate --components' { return 'text' }
+        'ssokit/configure/populate --sep' { return 'text' }
+        'ssokit/configure/populate --separator' { return 'text' }
+        'ssokit/configure/populate --include-region' { return 'fixed4' }
+        'ssokit/configure/populate --region-style' { return 'fixed5' }
+        'ssokit/configure/populate --trim-account-name' { return 'text' }
+        'ssokit/configure/populate --trim-role-name' { return 'text' }
+        'ssokit/configure/populate --account-name-case' { return 'fixed6' }
+        'ssokit/configure/populate --role-name-case' { return 'fixed6' }
+        'ssokit/configure/populate --profile-name-template' { return 'text' }
+        'ssokit/configure/populate --profile-name-process' { return 'text' }
+        'ssokit/configure/populate --concurrency' { return 'text' }
         'ssokit/check -u' { return 'url' }
         'ssokit/check --sso-start-url' { return 'url' }
         'ssokit/check --sso-region' { return 'region' }
@@ -70,7 +109,7 @@ function __ssokit_value([string]$id, [string]$option) {
         'ssokit/check -r' { return 'role' }
         'ssokit/check --role-name' { return 'role' }
         'ssokit/check --check-profile' { return 'profile' }
-        'ssokit/check --command' { return 'fixed3' }
+        'ssokit/check --command' { return 'fixed7' }
         'ssokit/env --profile' { return 'profile' }
         'ssokit/env -a' { return 'account' }
         'ssokit/env --account-id' { return 'account' }
@@ -144,6 +183,9 @@ function __ssokit_positional([string]$id, [int]$n) {
             if ($n -ge 0 -and $n -le 0) { return 'url' }
             if ($n -ge 1 -and $n -le 1) { return 'region' }
         }
+        'ssokit/configure/profile' {
+            if ($n -ge 0 -and $n -le 0) { return 'profile' }
+        }
         'ssokit/exec' {
             if ($n -ge 0) { return 'command' }
         }
@@ -160,7 +202,7 @@ function __ssokit_positional([string]$id, [int]$n) {
             if ($n -ge 0) { return 'command' }
         }
         'ssokit/completion' {
-            if ($n -ge 0 -and $n -le 0) { return 'fixed4' }
+            if ($n -ge 0 -and $n -le 0) { return 'fixed8' }
         }
     }
     return $null
@@ -231,6 +273,85 @@ function __ssokit_options([string]$id) {
             '-o', 'table (default), csv (RFC 4180 quoting, LF line ends) or json (an array of objects with accountId, accountName, roleName)',
             '--output', 'table (default), csv (RFC 4180 quoting, LF line ends) or json (an array of objects with accountId, accountName, roleName)',
             '--force-refresh', 'Log in again even if the cached token is still valid',
+            '--concurrency', 'Portal calls in flight at once, 1-32 (default: SSOKIT_PORTAL_CONCURRENCY or 8)',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/configure' {
+            return @(
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/configure/profile' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '-u', 'Start URL of the Identity Center instance: a full https:// URL (with --sso-region), or a regular expression matched against the instances in the config file (default: AWS_CONFIGURE_SSO_DEFAULT_SSO_START_URL, then AWS_DEFAULT_SSO_START_URL, then the only instance configured)',
+            '--sso-start-url', 'Start URL of the Identity Center instance: a full https:// URL (with --sso-region), or a regular expression matched against the instances in the config file (default: AWS_CONFIGURE_SSO_DEFAULT_SSO_START_URL, then AWS_DEFAULT_SSO_START_URL, then the only instance configured)',
+            '--sso-region', 'Region of the Identity Center instance (default: AWS_CONFIGURE_SSO_DEFAULT_SSO_REGION, then AWS_DEFAULT_SSO_REGION)',
+            '--sso-session', 'Write sso-session profiles (sso_session = NAME), the form that gets refresh tokens; the [sso-session NAME] section is created (start URL, region, sso_registration_scopes = sso:account:access) or reused',
+            '-c', 'Another key for the profile (repeatable); split at the first ''=''',
+            '--config-default', 'Another key for the profile (repeatable); split at the first ''=''',
+            '--existing-config-action', 'keep (default): existing keys stay and --config-default does not replace them; overwrite: --config-default replaces them; discard: the section is rebuilt from what this run writes',
+            '--credential-process', 'Add ''credential_process = ssokit credential-process --profile NAME'' (default, unless AWS_CONFIGURE_SSO_DISABLE_CREDENTIAL_PROCESS is 1/true), or with --no-credential-process remove it',
+            '--no-credential-process', 'Add ''credential_process = ssokit credential-process --profile NAME'' (default, unless AWS_CONFIGURE_SSO_DISABLE_CREDENTIAL_PROCESS is 1/true), or with --no-credential-process remove it',
+            '--force-refresh', 'Log in again even if the cached token is still valid',
+            '-a', 'The account (sso_account_id)',
+            '--account-id', 'The account (sso_account_id)',
+            '-r', 'The role, i.e. permission set name (sso_role_name)',
+            '--role-name', 'The role, i.e. permission set name (sso_role_name)',
+            '--region', 'The profile''s region (default, when the profile has none: AWS_CONFIGURE_DEFAULT_REGION, then AWS_DEFAULT_REGION)',
+            '-o', 'The profile''s output format (json, text, table, yaml...)',
+            '--output', 'The profile''s output format (json, text, table, yaml...)',
+            '--interactive', 'Choose missing values on the terminal when stdin and stderr are one (the default)',
+            '--no-interactive', 'Never choose on the terminal: fail (exit 2, nothing written) when a value is missing',
+            '--non-interactive', 'Never choose on the terminal: fail (exit 2, nothing written) when a value is missing',
+            '--reselect', 'Choose the account and role again even when the profile has them (needs a terminal)',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/configure/populate' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '-u', 'Start URL of the Identity Center instance: a full https:// URL (with --sso-region), or a regular expression matched against the instances in the config file (default: AWS_CONFIGURE_SSO_DEFAULT_SSO_START_URL, then AWS_DEFAULT_SSO_START_URL, then the only instance configured)',
+            '--sso-start-url', 'Start URL of the Identity Center instance: a full https:// URL (with --sso-region), or a regular expression matched against the instances in the config file (default: AWS_CONFIGURE_SSO_DEFAULT_SSO_START_URL, then AWS_DEFAULT_SSO_START_URL, then the only instance configured)',
+            '--sso-region', 'Region of the Identity Center instance (default: AWS_CONFIGURE_SSO_DEFAULT_SSO_REGION, then AWS_DEFAULT_SSO_REGION)',
+            '--sso-session', 'Write sso-session profiles (sso_session = NAME), the form that gets refresh tokens; the [sso-session NAME] section is created (start URL, region, sso_registration_scopes = sso:account:access) or reused',
+            '-c', 'Another key for the profile (repeatable); split at the first ''=''',
+            '--config-default', 'Another key for the profile (repeatable); split at the first ''=''',
+            '--existing-config-action', 'keep (default): existing keys stay and --config-default does not replace them; overwrite: --config-default replaces them; discard: the section is rebuilt from what this run writes',
+            '--credential-process', 'Add ''credential_process = ssokit credential-process --profile NAME'' (default, unless AWS_CONFIGURE_SSO_DISABLE_CREDENTIAL_PROCESS is 1/true), or with --no-credential-process remove it',
+            '--no-credential-process', 'Add ''credential_process = ssokit credential-process --profile NAME'' (default, unless AWS_CONFIGURE_SSO_DISABLE_CREDENTIAL_PROCESS is 1/true), or with --no-credential-process remove it',
+            '--force-refresh', 'Log in again even if the cached token is still valid',
+            '-r', 'Create profiles for this region (repeatable; the first is the default region and, with --include-region default, gets names without a region)',
+            '--region', 'Create profiles for this region (repeatable; the first is the default region and, with --include-region default, gets names without a region)',
+            '--dry-run', 'Print the profiles on stdout and what would change on stderr; write nothing',
+            '--prune', 'Remove profiles marked sso_auto_populated for this instance whose account or role you no longer have (and nothing else)',
+            '--components', 'Name components, comma-separated: account_name, account_id (account_number), role_name, region, short_region, default_style_region; anything else is literal text (default: account_name,role_name,default_style_region)',
+            '--sep', 'Joins the components (default: AWS_CONFIGURE_SSO_DEFAULT_PROFILE_NAME_SEPARATOR, then ''.'')',
+            '--separator', 'Joins the components (default: AWS_CONFIGURE_SSO_DEFAULT_PROFILE_NAME_SEPARATOR, then ''.'')',
+            '--include-region', 'default: names for the first region leave the region out; always: every name has it',
+            '--region-style', 'short (usea1, default) or long (us-east-1): how default_style_region is written',
+            '--trim-account-name', 'Remove matches of this regular expression from account names (repeatable; after the case transform, as aws-sso-util does)',
+            '--trim-role-name', 'Remove matches of this regular expression from role names (repeatable)',
+            '--account-name-case', 'capitalize, casefold, lower, title or upper',
+            '--role-name-case', 'capitalize, casefold, lower, title or upper',
+            '--safe-account-names', 'Replace whitespace and [ ] in account names with ''-'' (default), or with --raw-account-names keep them',
+            '--no-safe-account-names', 'Replace whitespace and [ ] in account names with ''-'' (default), or with --raw-account-names keep them',
+            '--profile-name-template', 'A Mustache template for names: inline text (''{{account_name}}.{{role_name}}''), a file, or a preset (aws-sso-util, aws-cli, granted)',
+            '--profile-name-process', 'An external namer: run with account name, account id, role name, region, short region, region index and region count appended; its stdout is the name, SKIP drops the profile',
             '--concurrency', 'Portal calls in flight at once, 1-32 (default: SSOKIT_PORTAL_CONCURRENCY or 8)',
             '-h', 'Show this help message and exit',
             '--help', 'Show this help message and exit',
@@ -506,6 +627,7 @@ function __ssokit_commands([string]$id) {
             'login', 'Sign in to an IAM Identity Center instance and cache the token where the AWS CLI v2 and the AWS SDKs find it (the sso/cache directory under ~/.aws): one login serves every profile of that instance, in all of them',
             'logout', 'Sign out of IAM Identity Center: end each portal session (sso:Logout), delete the cached tokens in ~/.aws/sso/cache (the AWS CLI''s too) and the SSO role credentials in ~/.aws/cli/cache',
             'roles', 'List the accounts and roles you can use in an Identity Center instance',
+            'configure', 'Write Identity Center profiles into the AWS config file: one (''profile''), or one for every account and role you can use (''populate'')',
             'check', 'Check the Identity Center setup step by step: which instance is used, whether its cached token is valid (without logging in or refreshing it), and whether you can reach an account or role',
             'env', 'Print code that exports temporary credentials into the current shell: eval "$(ssokit env --profile dev)" # bash, zsh ssokit env --profile dev | source # fish ssokit env --profile dev | Invoke-Expression # PowerShell The code first unsets every variable ssokit manages (so a stale AWS_SESSION_TOKEN never survives a switch), then sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION (UTC, YYYY-MM-DDTHH:MM:SSZ), AWS_REGION and AWS_DEFAULT_REGION when a region is known, AWS_PROFILE for a profile, and SSOKIT_PROFILE, SSOKIT_ACCOUNT_ID, SSOKIT_ACCOUNT_NAME, SSOKIT_ROLE_NAME, SSOKIT_START_URL, SSOKIT_SSO_REGION, SSOKIT_SSO_SESSION and SSOKIT_REGION for prompts',
             'unset', 'Print code that removes every variable ''ssokit env'' may set: the credentials (and stale ones other tools leave: AWS_SECURITY_TOKEN, AWS_CREDENTIALS_EXPIRATION, AWS_SESSION_EXPIRATION), AWS_PROFILE, AWS_DEFAULT_PROFILE and the SSOKIT_* variables',
@@ -518,6 +640,12 @@ function __ssokit_commands([string]$id) {
             'sandbox', 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS with SigV4 verification) on one HTTP port, with fault injection',
             'demo', 'Tour ssokit against the built-in Identity Center sandbox: log in, list roles, fetch credentials through credential-process and call STS with them',
             'completion', 'Print the tab-completion script for SHELL on stdout, generated from ssokit''s commands: every subcommand, option and fixed value, with descriptions in zsh, fish and PowerShell; profile and sso-session names from the AWS config files; account ids and role names from the candidate index that login, roles and configure keep up to date'
+            )
+        }
+        'ssokit/configure' {
+            return @(
+            'profile', 'Write (or complete) one Identity Center profile in the AWS config file',
+            'populate', 'Write a profile for every account and role you can use in an Identity Center instance, for each region given'
             )
         }
         'ssokit/shell' {
@@ -538,8 +666,12 @@ function __ssokit_fixed([string]$kind) {
     switch -CaseSensitive -Exact ($kind) {
         'fixed1' { return @('id,role', 'name,role', 'role,id', 'role,name') }
         'fixed2' { return @('table', 'csv', 'json') }
-        'fixed3' { return @('default', 'login', 'configure') }
-        'fixed4' { return @('bash', 'zsh', 'fish', 'powershell') }
+        'fixed3' { return @('keep', 'overwrite', 'discard') }
+        'fixed4' { return @('default', 'always') }
+        'fixed5' { return @('short', 'long') }
+        'fixed6' { return @('capitalize', 'casefold', 'lower', 'title', 'upper') }
+        'fixed7' { return @('default', 'login', 'configure') }
+        'fixed8' { return @('bash', 'zsh', 'fish', 'powershell') }
     }
 }
 

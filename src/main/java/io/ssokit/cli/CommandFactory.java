@@ -26,6 +26,7 @@ public final class CommandFactory {
             "login",
             "logout",
             "roles",
+            "configure",
             "check",
             "env",
             "unset",
@@ -50,6 +51,7 @@ public final class CommandFactory {
             case "login" -> new LoginCommand();
             case "logout" -> new LogoutCommand();
             case "roles" -> new RolesCommand();
+            case "configure" -> new ConfigureCommand();
             case "check" -> new CheckCommand();
             case "credential-process" -> new CredentialProcessCommand();
             case "env" -> new EnvCommand();

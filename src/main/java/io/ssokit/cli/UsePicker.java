@@ -32,13 +32,20 @@ final class UsePicker {
     private static final int MAX_ROWS = 12;
 
     private final List<Item> items;
+    /** What is being chosen, shown before the filter text ("profile", "account", "role"...). */
+    private final String noun;
     private String filter = "";
     private List<Item> shown;
     private int selected;
     private int top;
 
     UsePicker(List<Item> items, String current) {
+        this(items, current, "profile");
+    }
+
+    UsePicker(List<Item> items, String current, String noun) {
         this.items = List.copyOf(items);
+        this.noun = noun;
         this.shown = this.items;
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).name().equals(current)) {
@@ -106,10 +113,10 @@ final class UsePicker {
         }
         List<AttributedString> out = new ArrayList<>();
         AttributedStringBuilder head = new AttributedStringBuilder();
-        head.style(AttributedStyle.BOLD).append("profile: ").style(AttributedStyle.DEFAULT).append(sanitize(filter));
+        head.style(AttributedStyle.BOLD).append(noun + ": ").style(AttributedStyle.DEFAULT).append(sanitize(filter));
         out.add(fit(head.toAttributedString(), columns));
         if (shown.isEmpty()) {
-            out.add(fit(new AttributedString("  (no profile matches; Backspace to edit, Esc to cancel)", AttributedStyle.DEFAULT.faint()), columns));
+            out.add(fit(new AttributedString("  (no " + noun + " matches; Backspace to edit, Esc to cancel)", AttributedStyle.DEFAULT.faint()), columns));
             return out;
         }
         int width = 0;
@@ -149,7 +156,7 @@ final class UsePicker {
     /**
      * Runs the picker on {@code terminal} until a choice or a cancel.
      *
-     * @return the chosen profile name, or null when cancelled
+     * @return the chosen item's name, or null when cancelled
      */
     String run(Terminal terminal) throws IOException {
         Attributes saved = terminal.enterRawMode();

@@ -163,11 +163,9 @@ public final class IniDocument {
     /** The section's own option names, lowercased as configparser stores them, in file order. */
     public List<String> keys(String section) {
         List<String> out = new ArrayList<>();
-        for (Block b : layout.blocks) {
-            if (b.name.equals(section)) {
-                for (Opt o : b.options) {
-                    out.add(o.key);
-                }
+        for (Block b : layout.blocksNamed(section)) {
+            for (Opt o : b.options) {
+                out.add(o.key);
             }
         }
         return out;
@@ -350,6 +348,52 @@ public final class IniDocument {
             texts.add(e.getKey() + " = " + e.getValue());
         }
         edit(() -> appendLines(section, texts));
+    }
+
+    /**
+     * Appends several new sections in one edit, with the result of calling {@link #appendSection}
+     * for each in order. Every edit re-scans the whole file, so {@code configure populate} adding
+     * thousands of profiles one by one would take quadratic time.
+     *
+     * @throws IllegalStateException when one of the sections already exists
+     */
+    public void appendSections(Map<String, Map<String, String>> sections) {
+        for (Map.Entry<String, Map<String, String>> s : sections.entrySet()) {
+            checkSectionName(s.getKey());
+            for (Map.Entry<String, String> e : s.getValue().entrySet()) {
+                checkKey(e.getKey());
+                checkValue(e.getKey(), e.getValue());
+            }
+            checkDistinctKeys(s.getValue().keySet(), List.of());
+            if (layout.firstBlock(s.getKey()) != null) {
+                throw new IllegalStateException("section [" + s.getKey() + "] already exists in " + origin);
+            }
+        }
+        if (sections.isEmpty()) {
+            return;
+        }
+        edit(() -> {
+            String eol = dominantEol();
+            List<Line> added = new ArrayList<>();
+            int from = lines.size();
+            if (!lines.isEmpty()) {
+                Line last = lines.get(from - 1);
+                if (last.eol.isEmpty()) {
+                    from--;
+                    added.add(new Line(last.text, eol));
+                }
+            }
+            for (Map.Entry<String, Map<String, String>> s : sections.entrySet()) {
+                if (!lines.isEmpty() || !added.isEmpty()) {
+                    added.add(new Line("", eol));
+                }
+                added.add(new Line("[" + s.getKey() + "]", eol));
+                for (Map.Entry<String, String> e : s.getValue().entrySet()) {
+                    added.add(new Line(e.getKey() + " = " + e.getValue(), eol));
+                }
+            }
+            splice(from, lines.size(), added);
+        });
     }
 
     /**
@@ -1029,6 +1073,21 @@ public final class IniDocument {
         final int[] owner;
         final List<Block> blocks = new ArrayList<>();
         private Map<Integer, Map<String, String>> headerIndex;
+        /**
+         * The blocks of each section name, in file order; built on first use. Lookups by name are
+         * then constant time: populate looks up thousands of profiles in a file of thousands.
+         */
+        private Map<String, List<Block>> byName;
+
+        List<Block> blocksNamed(String name) {
+            if (byName == null) {
+                byName = new HashMap<>();
+                for (Block b : blocks) {
+                    byName.computeIfAbsent(b.name, k -> new ArrayList<>(1)).add(b);
+                }
+            }
+            return byName.getOrDefault(name, List.of());
+        }
 
         Layout(int n) {
             kind = new byte[n];
@@ -1068,31 +1127,20 @@ public final class IniDocument {
         }
 
         Block firstBlock(String name) {
-            for (Block b : blocks) {
-                if (b.name.equals(name)) {
-                    return b;
-                }
-            }
-            return null;
+            List<Block> named = blocksNamed(name);
+            return named.isEmpty() ? null : named.get(0);
         }
 
         Block lastBlock(String name) {
-            Block found = null;
-            for (Block b : blocks) {
-                if (b.name.equals(name)) {
-                    found = b;
-                }
-            }
-            return found;
+            List<Block> named = blocksNamed(name);
+            return named.isEmpty() ? null : named.get(named.size() - 1);
         }
 
         Opt find(String section, String lowerKey) {
-            for (Block b : blocks) {
-                if (b.name.equals(section)) {
-                    for (Opt o : b.options) {
-                        if (o.key.equals(lowerKey)) {
-                            return o;
-                        }
+            for (Block b : blocksNamed(section)) {
+                for (Opt o : b.options) {
+                    if (o.key.equals(lowerKey)) {
+                        return o;
                     }
                 }
             }

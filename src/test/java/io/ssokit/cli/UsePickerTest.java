@@ -136,4 +136,13 @@ class UsePickerTest {
         p.move(100);
         assertTrue(p.lines(10, 40).get(9).toString().startsWith("> p39"));
     }
+
+    @Test
+    void thePromptNamesWhatIsChosen() {
+        UsePicker p = new UsePicker(List.of(new UsePicker.Item("Staging (222222222222)", "")), null, "account");
+        p.type("Prod");
+        List<AttributedString> lines = p.lines(24, 80);
+        assertEquals("account: Prod", lines.get(0).toString());
+        assertTrue(lines.get(1).toString().contains("no account matches"), lines.toString());
+    }
 }
