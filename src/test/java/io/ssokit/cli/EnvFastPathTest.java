@@ -30,7 +30,8 @@ class EnvFastPathTest {
             "com.github.mustachejava.", "org.slf4j.", "java.net.http.", "java.net.HttpURLConnection", "sun.net.www.protocol.http.",
             "java.security.MessageDigest", "sun.security.provider.", "java.time.format.DateTimeFormatter", "java.util.Formatter",
             "java.util.regex.", "io.ssokit.cli.CommandFactory", "io.ssokit.credentials.SsoPortalFetch", "io.ssokit.aws.",
-            "io.ssokit.lock.", "io.ssokit.cli.EnvCommand", "io.ssokit.shellenv.SsoCredentialSource");
+            "io.ssokit.lock.", "io.ssokit.cli.EnvCommand", "io.ssokit.shellenv.ProfileCredentialSource",
+            "io.ssokit.credentials.ProfileResolver", "io.ssokit.credentials.StsAssumeRole", "io.ssokit.credentials.CredentialProcessRunner");
 
     @TempDir
     Path dir;
@@ -53,7 +54,8 @@ class EnvFastPathTest {
                 new String[] {"env", "--profile", FakeHome.HOSTILE_PROFILE, "--shell", "zsh"},
                 new String[] {"env", "--profile", "dev", "--format", "json"},
                 new String[] {"env", "--format=dotenv", "--profile", "dev"},
-                new String[] {"env", "--profile", "dev", "--shell", "powershell"});
+                new String[] {"env", "--profile", "dev", "--shell", "powershell"},
+                new String[] {"env", "--profile", "static", "--shell", "bash"});
         for (String[] args : forms) {
             String viaFastPath = fast(env, args);
             assertTrue(viaFastPath != null, "fast path for " + String.join(" ", args));
@@ -72,7 +74,7 @@ class EnvFastPathTest {
         for (String[] args : new String[][] {
             {"env"}, {"env", "--profile"}, {"env", "--profile", "dev", "--region", "x"}, {"env", "--profile", "dev", "-v"},
             {"env", "--profile", "dev", "--profile", "dev"}, {"env", "--profile", "-x"}, {"env", "--profile", "nope"},
-            {"env", "--profile", "static"}, {"env", "--profile", "fresh"}, {"env", "--profile", "dev", "--shell", "tcsh"},
+            {"env", "--profile", "default"}, {"env", "--profile", "fresh"}, {"env", "--profile", "dev", "--shell", "tcsh"},
             {"env", "--profile", "dev", "--shell", "bash", "--format", "json"}, {"env", "--profile", FakeHome.HOSTILE_PROFILE, "--shell", "cmd"},
             {"env", "--profile", "dev", "--shell="}, {"env", "-a", "333333333333", "-r", "Admin"}}) {
             assertEquals(null, fast(env, args), String.join(" ", args));
