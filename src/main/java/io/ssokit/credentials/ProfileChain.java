@@ -179,9 +179,14 @@ public final class ProfileChain {
                 p.get("aws_secret_access_key").orElseThrow(), emptyToNull(token), expires, null), file);
     }
 
-    /** The STS client's region: the profile's, else the environment's, else us-east-1 (the global endpoint's). */
-    private static String stsRegion(Profile top, Env env) {
-        String r = top.get("region").orElse(null);
+    /**
+     * The STS client's region: the profile's, else the environment's, else us-east-1 (the global
+     * endpoint's).
+     *
+     * @param top the profile asked for, or null when the credentials do not come from one
+     */
+    public static String stsRegion(Profile top, Env env) {
+        String r = top == null ? null : top.get("region").orElse(null);
         if (r == null || r.isEmpty()) {
             r = env.first("AWS_REGION", "AWS_DEFAULT_REGION");
         }
