@@ -161,8 +161,9 @@ public final class ProfileResolver {
         String id = env.get("AWS_ACCESS_KEY_ID");
         String secret = env.get("AWS_SECRET_ACCESS_KEY");
         if (id == null || id.isEmpty() || secret == null || secret.isEmpty()) {
-            throw new SsokitException(SsoRoleCredentials.INVALID_CONFIG, "profile '" + e.profile()
-                    + "' has credential_source = Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set");
+            throw new SsokitException(SsoRoleCredentials.INVALID_CONFIG, (e.profile() == null ? "the caller's credentials come"
+                    + " from the environment" : "profile '" + e.profile() + "' has credential_source = Environment")
+                    + ", but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set");
         }
         String token = env.first("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN");
         java.time.Instant expires = null;
