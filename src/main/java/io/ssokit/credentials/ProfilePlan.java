@@ -61,6 +61,14 @@ public sealed interface ProfilePlan {
             return null;
         }
 
+        /** The program only: a command line may carry a secret, and this ends up in debug logs. */
+        @Override
+        public String toString() {
+            int space = commandLine.strip().indexOf(' ');
+            return "credential_process of profile '" + profile + "' (" + (space < 0 ? commandLine.strip()
+                    : commandLine.strip().substring(0, space) + " ...") + ")";
+        }
+
         @Override
         public String roleName() {
             return null;

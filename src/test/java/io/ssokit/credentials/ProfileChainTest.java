@@ -151,6 +151,8 @@ class ProfileChainTest {
             assertThrows(IllegalArgumentException.class, () -> CredentialProcessRunner.parse(bad.getBytes()), bad);
         }
         assertThrows(java.io.IOException.class, () -> CredentialProcessRunner.parse("not json".getBytes()));
+        String shown = ProfilePlan.steps(new ProfilePlan.Process("p", "tool --password hunter2")).toString();
+        assertTrue(shown.contains("tool ...") && !shown.contains("hunter2"), "debug logs show the program only: " + shown);
     }
 
     @Test
