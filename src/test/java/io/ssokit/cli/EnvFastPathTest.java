@@ -88,10 +88,26 @@ class EnvFastPathTest {
     @Test
     void aCacheHitLoadsNoneOfTheHeavyMachinery() throws Exception {
         FakeHome h = FakeHome.create(dir.resolve("home"));
+        hitLoadsNoHeavyClasses(h, "dev", FakeHome.DEV.sessionToken());
+    }
+
+    /** A role chain (role_arn + source_profile) whose last role is cached: the same fast path, the same classes. */
+    @Test
+    void aRoleChainCacheHitLoadsNoneOfTheHeavyMachinery() throws Exception {
+        FakeHome h = FakeHome.create(dir.resolve("home"));
+        Files.writeString(h.home.resolve(".aws/config"), "\n[profile chained]\nrole_arn = arn:aws:iam::333333333333:role/Deployer\n"
+                + "source_profile = mid\n[profile mid]\nrole_arn = arn:aws:iam::222222222222:role/Hop\nsource_profile = dev\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        new io.ssokit.credentials.CredentialCache(h.home.resolve(".aws/cli/cache")).save(io.ssokit.credentials.CredentialCache
+                .assumeRoleKey("arn:aws:iam::333333333333:role/Deployer", null, null, null, null), FakeHome.ROLE, null);
+        hitLoadsNoHeavyClasses(h, "chained", FakeHome.ROLE.sessionToken());
+    }
+
+    private void hitLoadsNoHeavyClasses(FakeHome h, String profile, String expectedToken) throws Exception {
         Path log = dir.resolve("classes.log");
         ChildJvm.Result r = ChildJvm.run(List.of("-Xlog:class+load=info:file=" + log), Main.class,
-                List.of("env", "--profile", "dev", "--shell", "bash"), Map.of("HOME", h.home.toString())).requireSuccess();
-        assertTrue(r.stdout().contains("export AWS_SESSION_TOKEN='" + FakeHome.DEV.sessionToken() + "'"), r.stdout());
+                List.of("env", "--profile", profile, "--shell", "bash"), Map.of("HOME", h.home.toString())).requireSuccess();
+        assertTrue(r.stdout().contains("export AWS_SESSION_TOKEN='" + expectedToken + "'"), r.stdout());
         assertEquals("", r.stderr());
         List<String> loaded = new ArrayList<>();
         List<String> spun = new ArrayList<>();
