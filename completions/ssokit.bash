@@ -19,6 +19,7 @@ __ssokit_sub() {
     'ssokit unset') REPLY='ssokit/unset' ;;
     'ssokit exec') REPLY='ssokit/exec' ;;
     'ssokit run-as') REPLY='ssokit/run-as' ;;
+    'ssokit assume-role') REPLY='ssokit/assume-role' ;;
     'ssokit shell') REPLY='ssokit/shell' ;;
     'ssokit use') REPLY='ssokit/use' ;;
     'ssokit clear') REPLY='ssokit/clear' ;;
@@ -122,9 +123,11 @@ __ssokit_value() {
     'ssokit/env --region') REPLY='region' ;;
     'ssokit/env --shell') REPLY='text' ;;
     'ssokit/env --format') REPLY='text' ;;
+    'ssokit/env --mfa-code') REPLY='text' ;;
     'ssokit/unset --shell') REPLY='text' ;;
     'ssokit/exec --profile') REPLY='profile' ;;
     'ssokit/exec --region') REPLY='region' ;;
+    'ssokit/exec --mfa-code') REPLY='text' ;;
     'ssokit/run-as -u') REPLY='url' ;;
     'ssokit/run-as --sso-start-url') REPLY='url' ;;
     'ssokit/run-as --sso-region') REPLY='region' ;;
@@ -134,6 +137,18 @@ __ssokit_value() {
     'ssokit/run-as -r') REPLY='role' ;;
     'ssokit/run-as --role-name') REPLY='role' ;;
     'ssokit/run-as --region') REPLY='region' ;;
+    'ssokit/assume-role --role-arn') REPLY='text' ;;
+    'ssokit/assume-role --profile') REPLY='profile' ;;
+    'ssokit/assume-role --role-session-name') REPLY='text' ;;
+    'ssokit/assume-role --duration') REPLY='text' ;;
+    'ssokit/assume-role --duration-seconds') REPLY='text' ;;
+    'ssokit/assume-role --external-id') REPLY='text' ;;
+    'ssokit/assume-role --mfa-serial') REPLY='text' ;;
+    'ssokit/assume-role --mfa-code') REPLY='text' ;;
+    'ssokit/assume-role --source-identity') REPLY='text' ;;
+    'ssokit/assume-role --region') REPLY='region' ;;
+    'ssokit/assume-role --shell') REPLY='text' ;;
+    'ssokit/assume-role --format') REPLY='text' ;;
     'ssokit/shell/init --cmd') REPLY='text' ;;
     'ssokit/use --account-id') REPLY='account' ;;
     'ssokit/use --role-name') REPLY='role' ;;
@@ -192,6 +207,9 @@ __ssokit_positional() {
     'ssokit/run-as')
       if (($2 >= 0)); then REPLY='command'; return 0; fi
       ;;
+    'ssokit/assume-role')
+      if (($2 >= 0)); then REPLY='command'; return 0; fi
+      ;;
     'ssokit/shell/init')
       if (($2 >= 0 && $2 <= 0)); then REPLY='text'; return 0; fi
       ;;
@@ -219,10 +237,11 @@ __ssokit_options() {
     'ssokit/configure/profile') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session -c --config-default --existing-config-action --credential-process --no-credential-process --force-refresh -a --account-id -r --role-name --region -o --output --interactive --no-interactive --non-interactive --reselect -h --help -V --version) ;;
     'ssokit/configure/populate') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session -c --config-default --existing-config-action --credential-process --no-credential-process --force-refresh -r --region --dry-run --prune --components --sep --separator --include-region --region-style --trim-account-name --trim-role-name --account-name-case --role-name-case --safe-account-names --no-safe-account-names --profile-name-template --profile-name-process --concurrency -h --help -V --version) ;;
     'ssokit/check') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session -a --account-id -r --role-name --check-profile --command --instance-details --no-instance-details --skip-token-check --force-refresh -q --quiet -h --help -V --version) ;;
-    'ssokit/env') __ssokit_c+=(-v --verbose --debug --profile -a --account-id -r --role-name -u --sso-start-url --sso-region --sso-session --region --shell --format --force-refresh --non-interactive -h --help -V --version) ;;
+    'ssokit/env') __ssokit_c+=(-v --verbose --debug --profile -a --account-id -r --role-name -u --sso-start-url --sso-region --sso-session --region --shell --format --force-refresh --non-interactive --mfa-code -h --help -V --version) ;;
     'ssokit/unset') __ssokit_c+=(-v --verbose --debug --shell -h --help -V --version) ;;
-    'ssokit/exec') __ssokit_c+=(-v --verbose --debug --profile --region --force-refresh --non-interactive -h --help -V --version) ;;
+    'ssokit/exec') __ssokit_c+=(-v --verbose --debug --profile --region --force-refresh --non-interactive --mfa-code -h --help -V --version) ;;
     'ssokit/run-as') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session -a --account-id -r --role-name --region --force-refresh -h --help -V --version) ;;
+    'ssokit/assume-role') __ssokit_c+=(-v --verbose --debug --role-arn --profile --role-session-name --duration --duration-seconds --external-id --mfa-serial --mfa-code --source-identity --region --shell --format --force-refresh --non-interactive --exec -h --help -V --version) ;;
     'ssokit/shell') __ssokit_c+=(-h --help -V --version) ;;
     'ssokit/shell/init') __ssokit_c+=(-v --verbose --debug --cmd --no-completion -h --help -V --version) ;;
     'ssokit/use') __ssokit_c+=(-v --verbose --debug --env --account-id --role-name --region -h --help -V --version) ;;
@@ -240,7 +259,7 @@ __ssokit_options() {
 # The subcommands offered for command $1.
 __ssokit_commands() {
   case $1 in
-    'ssokit') __ssokit_c+=(login logout roles configure check env unset exec run-as shell use clear export-credentials sandbox demo completion) ;;
+    'ssokit') __ssokit_c+=(login logout roles configure check env unset exec run-as assume-role shell use clear export-credentials sandbox demo completion) ;;
     'ssokit/configure') __ssokit_c+=(profile populate) ;;
     'ssokit/shell') __ssokit_c+=(init) ;;
     'ssokit/sandbox') __ssokit_c+=(serve example-org) ;;

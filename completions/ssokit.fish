@@ -40,6 +40,9 @@ function __ssokit_sub --argument-names id word
         case 'ssokit run-as'
             set -g __ssokit_r ssokit/run-as
             return 0
+        case 'ssokit assume-role'
+            set -g __ssokit_r ssokit/assume-role
+            return 0
         case 'ssokit shell'
             set -g __ssokit_r ssokit/shell
             return 0
@@ -336,6 +339,9 @@ function __ssokit_value --argument-names id option
         case 'ssokit/env --format'
             set -g __ssokit_r text
             return 0
+        case 'ssokit/env --mfa-code'
+            set -g __ssokit_r text
+            return 0
         case 'ssokit/unset --shell'
             set -g __ssokit_r text
             return 0
@@ -344,6 +350,9 @@ function __ssokit_value --argument-names id option
             return 0
         case 'ssokit/exec --region'
             set -g __ssokit_r region
+            return 0
+        case 'ssokit/exec --mfa-code'
+            set -g __ssokit_r text
             return 0
         case 'ssokit/run-as -u'
             set -g __ssokit_r url
@@ -371,6 +380,42 @@ function __ssokit_value --argument-names id option
             return 0
         case 'ssokit/run-as --region'
             set -g __ssokit_r region
+            return 0
+        case 'ssokit/assume-role --role-arn'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/assume-role --profile'
+            set -g __ssokit_r profile
+            return 0
+        case 'ssokit/assume-role --role-session-name'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/assume-role --duration'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/assume-role --duration-seconds'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/assume-role --external-id'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/assume-role --mfa-serial'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/assume-role --mfa-code'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/assume-role --source-identity'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/assume-role --region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/assume-role --shell'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/assume-role --format'
+            set -g __ssokit_r text
             return 0
         case 'ssokit/shell/init --cmd'
             set -g __ssokit_r text
@@ -511,6 +556,11 @@ function __ssokit_positional --argument-names id n
                 return 0
             end
         case ssokit/run-as
+            if test $n -ge 0
+                set -g __ssokit_r command
+                return 0
+            end
+        case ssokit/assume-role
             if test $n -ge 0
                 set -g __ssokit_r command
                 return 0
@@ -783,10 +833,11 @@ complete -c ssokit -n '__ssokit_at ssokit 0' -a logout -d 'Sign out of IAM Ident
 complete -c ssokit -n '__ssokit_at ssokit 0' -a roles -d 'List the accounts and roles you can use in an Identity Center instance'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a configure -d 'Write Identity Center profiles into the AWS config file: one (\'profile\'), or one for every account and role you can use (\'populate\')'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a check -d 'Check the Identity Center setup step by step: which instance is used, whether its cached token is valid (without logging in or refreshing it), and whether you can reach an account or role'
-complete -c ssokit -n '__ssokit_at ssokit 0' -a env -d 'Print code that exports temporary credentials into the current shell: eval "$(ssokit env --profile dev)" # bash, zsh ssokit env --profile dev | source # fish ssokit env --profile dev | Invoke-Expression # PowerShell The code first unsets every variable ssokit manages (so a stale AWS_SESSION_TOKEN never survives a switch), then sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION (UTC, YYYY-MM-DDTHH:MM:SSZ), AWS_REGION and AWS_DEFAULT_REGION when a region is known, AWS_PROFILE for a profile, and SSOKIT_PROFILE, SSOKIT_ACCOUNT_ID, SSOKIT_ACCOUNT_NAME, SSOKIT_ROLE_NAME, SSOKIT_START_URL, SSOKIT_SSO_REGION, SSOKIT_SSO_SESSION and SSOKIT_REGION for prompts'
+complete -c ssokit -n '__ssokit_at ssokit 0' -a env -d 'Print code that exports temporary credentials into the current shell: eval "$(ssokit env --profile dev)" # bash, zsh ssokit env --profile dev | source # fish ssokit env --profile dev | Invoke-Expression # PowerShell The code first unsets every variable ssokit manages (so a stale AWS_SESSION_TOKEN never survives a switch), then sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION (UTC, YYYY-MM-DDTHH:MM:SSZ), AWS_REGION and AWS_DEFAULT_REGION when a region is known, AWS_PROFILE for a profile, and SSOKIT_PROFILE, SSOKIT_ACCOUNT_ID, SSOKIT_ACCOUNT_NAME, SSOKIT_ROLE_NAME, SSOKIT_START_URL, SSOKIT_SSO_REGION, SSOKIT_SSO_SESSION and SSOKIT_REGION for prompts (each only when known: a role chain has no start URL, static keys may have no account)'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a unset -d 'Print code that removes every variable \'ssokit env\' may set: the credentials (and stale ones other tools leave: AWS_SECURITY_TOKEN, AWS_CREDENTIALS_EXPIRATION, AWS_SESSION_EXPIRATION), AWS_PROFILE, AWS_DEFAULT_PROFILE and the SSOKIT_* variables'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a exec -d 'Run CMD with the profile\'s credentials in its environment: ssokit exec --profile dev -- aws s3 ls The command runs directly, not through a shell: its arguments arrive exactly as given (spaces, quotes, empty strings, \'@\' and \'$\' included)'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a run-as -d 'Run COMMAND with the credentials of an account and role (aws-sso-util run-as): ssokit run-as --account-id 111111111111 --role-name Developer aws s3 ls Logs in first when needed'
+complete -c ssokit -n '__ssokit_at ssokit 0' -a assume-role -d 'Assume an IAM role and print code that exports its credentials (the same code as \'ssokit env\'): eval "$(ssokit assume-role --role-arn arn:aws:iam::222222222222:role/Deployer --profile dev)" ssokit assume-role --role-arn ARN --profile dev --shell fish | source ssokit assume-role --role-arn ARN --profile dev --exec aws s3 ls The caller is --profile (any kind of profile); without it, credentials in the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, e.g. from an earlier env or assume-role), else AWS_PROFILE, AWS_DEFAULT_PROFILE or the default profile'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a shell -d 'Shell integration: a profile switcher (ssokit use), ssokit clear and a prompt function'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a use -d 'Switch the current shell to a profile: \'ssokit use PROFILE\', \'ssokit use --env PROFILE\', \'ssokit use -\', \'ssokit use\' (a list to choose from); \'ssokit clear\' undoes it'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a clear -d 'Undo \'ssokit use\' and \'ssokit env\' in the current shell: unset AWS_PROFILE, the credential variables and the SSOKIT_* identity variables'
@@ -915,7 +966,7 @@ complete -c ssokit -n '__ssokit_at ssokit/check' -s V -l version -d 'Print versi
 # ssokit env
 complete -c ssokit -n '__ssokit_at ssokit/env' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
 complete -c ssokit -n '__ssokit_at ssokit/env' -l debug -d 'Most verbose, with stack traces on errors'
-complete -c ssokit -n '__ssokit_at ssokit/env' -l profile -x -a '(__ssokit_profiles)' -d 'Identity Center profile to export (it must name an account and a role)'
+complete -c ssokit -n '__ssokit_at ssokit/env' -l profile -x -a '(__ssokit_profiles)' -d 'Profile to export, of any kind the AWS CLI resolves: Identity Center, role_arn with source_profile or credential_source (chains of any depth), static keys, credential_process'
 complete -c ssokit -n '__ssokit_at ssokit/env' -s a -l account-id -x -a '(__ssokit_accounts)' -d 'Account to export credentials for, with --role-name (instead of a profile)'
 complete -c ssokit -n '__ssokit_at ssokit/env' -s r -l role-name -x -a '(__ssokit_roles)' -d 'Role (permission set) in that account, with --account-id'
 complete -c ssokit -n '__ssokit_at ssokit/env' -s u -l sso-start-url -x -a '(__ssokit_urls)' -d 'Instance start URL for --account-id (a regex unless it starts with http; default: AWS_DEFAULT_SSO_START_URL or the only instance configured)'
@@ -925,7 +976,8 @@ complete -c ssokit -n '__ssokit_at ssokit/env' -l region -x -a '(__ssokit_region
 complete -c ssokit -n '__ssokit_at ssokit/env' -l shell -x -d 'Shell to print code for: bash, zsh, fish, powershell (or pwsh), cmd (default: the shell that runs ssokit, then $SHELL, then bash)'
 complete -c ssokit -n '__ssokit_at ssokit/env' -l format -x -d 'Print data instead of code: dotenv (NAME=\'value\' lines for docker compose and python-dotenv) or json (one object); they describe the resulting variables, so nothing is unset'
 complete -c ssokit -n '__ssokit_at ssokit/env' -l force-refresh -d 'Fetch new role credentials even when cached ones are still fresh'
-complete -c ssokit -n '__ssokit_at ssokit/env' -l non-interactive -d 'Never log in: fail with exit code 1 when a login is needed (for scripts and prompts)'
+complete -c ssokit -n '__ssokit_at ssokit/env' -l non-interactive -d 'Never log in or prompt: fail with exit code 1 when a login or an MFA code is needed (for scripts and prompts)'
+complete -c ssokit -n '__ssokit_at ssokit/env' -l mfa-code -x -d 'One-time code for the MFA device (mfa_serial) of a role in the chain, when its credentials are not cached; without it the code is asked for on the terminal'
 complete -c ssokit -n '__ssokit_at ssokit/env' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit/env' -s V -l version -d 'Print version information and exit'
 
@@ -939,10 +991,11 @@ complete -c ssokit -n '__ssokit_at ssokit/unset' -s V -l version -d 'Print versi
 # ssokit exec
 complete -c ssokit -n '__ssokit_at ssokit/exec' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
 complete -c ssokit -n '__ssokit_at ssokit/exec' -l debug -d 'Most verbose, with stack traces on errors'
-complete -c ssokit -n '__ssokit_at ssokit/exec' -l profile -x -a '(__ssokit_profiles)' -d 'Identity Center profile (default: AWS_PROFILE, then AWS_DEFAULT_PROFILE, then the default profile)'
+complete -c ssokit -n '__ssokit_at ssokit/exec' -l profile -x -a '(__ssokit_profiles)' -d 'Profile of any kind (Identity Center, role chain, static keys, credential_process; default: AWS_PROFILE, then AWS_DEFAULT_PROFILE, then the default profile)'
 complete -c ssokit -n '__ssokit_at ssokit/exec' -l region -x -a '(__ssokit_regions)' -d 'Region for the command (AWS_REGION and AWS_DEFAULT_REGION; default: the profile\'s region, else the one in your environment)'
 complete -c ssokit -n '__ssokit_at ssokit/exec' -l force-refresh -d 'Fetch new role credentials even when cached ones are still fresh'
-complete -c ssokit -n '__ssokit_at ssokit/exec' -l non-interactive -d 'Never log in: fail with exit code 1 when a login is needed'
+complete -c ssokit -n '__ssokit_at ssokit/exec' -l non-interactive -d 'Never log in or prompt: fail with exit code 1 when a login or an MFA code is needed'
+complete -c ssokit -n '__ssokit_at ssokit/exec' -l mfa-code -x -d 'One-time code for the MFA device (mfa_serial) of a role in the chain, when its credentials are not cached; without it the code is asked for on the terminal'
 complete -c ssokit -n '__ssokit_at ssokit/exec' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit/exec' -s V -l version -d 'Print version information and exit'
 complete -c ssokit -n '__ssokit_at ssokit/exec 0' -a '(__fish_complete_command)'
@@ -960,6 +1013,27 @@ complete -c ssokit -n '__ssokit_at ssokit/run-as' -l force-refresh -d 'Log in ag
 complete -c ssokit -n '__ssokit_at ssokit/run-as' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit/run-as' -s V -l version -d 'Print version information and exit'
 complete -c ssokit -n '__ssokit_at ssokit/run-as 0' -a '(__fish_complete_command)'
+
+# ssokit assume-role
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l role-arn -x -d 'The role to assume (arn:aws:iam::ACCOUNT:role/NAME)'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l profile -x -a '(__ssokit_profiles)' -d 'Profile whose credentials assume the role (any kind; default: the environment\'s credentials, else AWS_PROFILE, AWS_DEFAULT_PROFILE, default)'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l role-session-name -x -d 'Session name in the assumed role\'s ARN (default: botocore-session-<epoch seconds>, like the AWS CLI)'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l duration -l duration-seconds -x -d 'Lifetime of the credentials, 900 to the role\'s maximum (default: one hour)'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l external-id -x -d 'External id the role\'s trust policy requires'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l mfa-serial -x -d 'MFA device the role requires; the code comes from --mfa-code or is asked for on the terminal'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l mfa-code -x -d 'One-time code of the MFA device (with --mfa-serial, or for a role in --profile\'s chain)'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l source-identity -x -d 'Source identity to set on the session (it stays along a chain)'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l region -x -a '(__ssokit_regions)' -d 'Region to export as AWS_REGION and AWS_DEFAULT_REGION (default: the profile\'s region; else a region you exported yourself is kept)'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l shell -x -d 'Shell to print code for: bash, zsh, fish, powershell (or pwsh), cmd (default: the shell that runs ssokit, then $SHELL, then bash)'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l format -x -d 'Print data instead of code: dotenv or json, as \'ssokit env\''
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l force-refresh -d 'Assume the role again even when cached credentials are still fresh'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l non-interactive -d 'Never log in or prompt: fail with exit code 1 when a login or an MFA code is needed'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -l exec -d 'Run the command that follows (all the remaining arguments) with the credentials, instead of printing code'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role' -s V -l version -d 'Print version information and exit'
+complete -c ssokit -n '__ssokit_at ssokit/assume-role 0' -a '(__fish_complete_command)'
 
 # ssokit shell
 complete -c ssokit -n '__ssokit_at ssokit/shell 0' -a init -d 'Print the integration script for SHELL'
@@ -1019,7 +1093,7 @@ complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l pretty -d 'Inde
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l cache-file -r -F -d 'Reuse credentials cached in this file, and cache new ones there (0600)'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l cache-expiration-buffer -x -d 'Cached credentials count as expired this many minutes before they do (default: 10)'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l refresh -d 'Ignore --cache-file\'s content (it is still written)'
-complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l ensure-temporary -d 'Make long-term keys temporary with sts:GetSessionToken'
+complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l ensure-temporary -d 'Fail (exit 3) instead of exporting long-term keys (a profile with static keys and no session token); every other kind of profile gives temporary credentials already'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -s V -l version -d 'Print version information and exit'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials 0' -a '(__fish_complete_command)'

@@ -19,6 +19,7 @@ function __ssokit_sub([string]$id, [string]$word) {
         'ssokit unset' { return 'ssokit/unset' }
         'ssokit exec' { return 'ssokit/exec' }
         'ssokit run-as' { return 'ssokit/run-as' }
+        'ssokit assume-role' { return 'ssokit/assume-role' }
         'ssokit shell' { return 'ssokit/shell' }
         'ssokit use' { return 'ssokit/use' }
         'ssokit clear' { return 'ssokit/clear' }
@@ -122,9 +123,11 @@ function __ssokit_value([string]$id, [string]$option) {
         'ssokit/env --region' { return 'region' }
         'ssokit/env --shell' { return 'text' }
         'ssokit/env --format' { return 'text' }
+        'ssokit/env --mfa-code' { return 'text' }
         'ssokit/unset --shell' { return 'text' }
         'ssokit/exec --profile' { return 'profile' }
         'ssokit/exec --region' { return 'region' }
+        'ssokit/exec --mfa-code' { return 'text' }
         'ssokit/run-as -u' { return 'url' }
         'ssokit/run-as --sso-start-url' { return 'url' }
         'ssokit/run-as --sso-region' { return 'region' }
@@ -134,6 +137,18 @@ function __ssokit_value([string]$id, [string]$option) {
         'ssokit/run-as -r' { return 'role' }
         'ssokit/run-as --role-name' { return 'role' }
         'ssokit/run-as --region' { return 'region' }
+        'ssokit/assume-role --role-arn' { return 'text' }
+        'ssokit/assume-role --profile' { return 'profile' }
+        'ssokit/assume-role --role-session-name' { return 'text' }
+        'ssokit/assume-role --duration' { return 'text' }
+        'ssokit/assume-role --duration-seconds' { return 'text' }
+        'ssokit/assume-role --external-id' { return 'text' }
+        'ssokit/assume-role --mfa-serial' { return 'text' }
+        'ssokit/assume-role --mfa-code' { return 'text' }
+        'ssokit/assume-role --source-identity' { return 'text' }
+        'ssokit/assume-role --region' { return 'region' }
+        'ssokit/assume-role --shell' { return 'text' }
+        'ssokit/assume-role --format' { return 'text' }
         'ssokit/shell/init --cmd' { return 'text' }
         'ssokit/use --account-id' { return 'account' }
         'ssokit/use --role-name' { return 'role' }
@@ -190,6 +205,9 @@ function __ssokit_positional([string]$id, [int]$n) {
             if ($n -ge 0) { return 'command' }
         }
         'ssokit/run-as' {
+            if ($n -ge 0) { return 'command' }
+        }
+        'ssokit/assume-role' {
             if ($n -ge 0) { return 'command' }
         }
         'ssokit/shell/init' {
@@ -391,7 +409,7 @@ function __ssokit_options([string]$id) {
             '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
             '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
             '--debug', 'Most verbose, with stack traces on errors',
-            '--profile', 'Identity Center profile to export (it must name an account and a role)',
+            '--profile', 'Profile to export, of any kind the AWS CLI resolves: Identity Center, role_arn with source_profile or credential_source (chains of any depth), static keys, credential_process',
             '-a', 'Account to export credentials for, with --role-name (instead of a profile)',
             '--account-id', 'Account to export credentials for, with --role-name (instead of a profile)',
             '-r', 'Role (permission set) in that account, with --account-id',
@@ -404,7 +422,8 @@ function __ssokit_options([string]$id) {
             '--shell', 'Shell to print code for: bash, zsh, fish, powershell (or pwsh), cmd (default: the shell that runs ssokit, then $SHELL, then bash)',
             '--format', 'Print data instead of code: dotenv (NAME=''value'' lines for docker compose and python-dotenv) or json (one object); they describe the resulting variables, so nothing is unset',
             '--force-refresh', 'Fetch new role credentials even when cached ones are still fresh',
-            '--non-interactive', 'Never log in: fail with exit code 1 when a login is needed (for scripts and prompts)',
+            '--non-interactive', 'Never log in or prompt: fail with exit code 1 when a login or an MFA code is needed (for scripts and prompts)',
+            '--mfa-code', 'One-time code for the MFA device (mfa_serial) of a role in the chain, when its credentials are not cached; without it the code is asked for on the terminal',
             '-h', 'Show this help message and exit',
             '--help', 'Show this help message and exit',
             '-V', 'Print version information and exit',
@@ -428,10 +447,11 @@ function __ssokit_options([string]$id) {
             '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
             '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
             '--debug', 'Most verbose, with stack traces on errors',
-            '--profile', 'Identity Center profile (default: AWS_PROFILE, then AWS_DEFAULT_PROFILE, then the default profile)',
+            '--profile', 'Profile of any kind (Identity Center, role chain, static keys, credential_process; default: AWS_PROFILE, then AWS_DEFAULT_PROFILE, then the default profile)',
             '--region', 'Region for the command (AWS_REGION and AWS_DEFAULT_REGION; default: the profile''s region, else the one in your environment)',
             '--force-refresh', 'Fetch new role credentials even when cached ones are still fresh',
-            '--non-interactive', 'Never log in: fail with exit code 1 when a login is needed',
+            '--non-interactive', 'Never log in or prompt: fail with exit code 1 when a login or an MFA code is needed',
+            '--mfa-code', 'One-time code for the MFA device (mfa_serial) of a role in the chain, when its credentials are not cached; without it the code is asked for on the terminal',
             '-h', 'Show this help message and exit',
             '--help', 'Show this help message and exit',
             '-V', 'Print version information and exit',
@@ -453,6 +473,32 @@ function __ssokit_options([string]$id) {
             '--role-name', 'The role (permission set) in that account',
             '--region', 'Region for the command (default: the one in your environment)',
             '--force-refresh', 'Log in again and fetch new role credentials',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/assume-role' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '--role-arn', 'The role to assume (arn:aws:iam::ACCOUNT:role/NAME)',
+            '--profile', 'Profile whose credentials assume the role (any kind; default: the environment''s credentials, else AWS_PROFILE, AWS_DEFAULT_PROFILE, default)',
+            '--role-session-name', 'Session name in the assumed role''s ARN (default: botocore-session-<epoch seconds>, like the AWS CLI)',
+            '--duration', 'Lifetime of the credentials, 900 to the role''s maximum (default: one hour)',
+            '--duration-seconds', 'Lifetime of the credentials, 900 to the role''s maximum (default: one hour)',
+            '--external-id', 'External id the role''s trust policy requires',
+            '--mfa-serial', 'MFA device the role requires; the code comes from --mfa-code or is asked for on the terminal',
+            '--mfa-code', 'One-time code of the MFA device (with --mfa-serial, or for a role in --profile''s chain)',
+            '--source-identity', 'Source identity to set on the session (it stays along a chain)',
+            '--region', 'Region to export as AWS_REGION and AWS_DEFAULT_REGION (default: the profile''s region; else a region you exported yourself is kept)',
+            '--shell', 'Shell to print code for: bash, zsh, fish, powershell (or pwsh), cmd (default: the shell that runs ssokit, then $SHELL, then bash)',
+            '--format', 'Print data instead of code: dotenv or json, as ''ssokit env''',
+            '--force-refresh', 'Assume the role again even when cached credentials are still fresh',
+            '--non-interactive', 'Never log in or prompt: fail with exit code 1 when a login or an MFA code is needed',
+            '--exec', 'Run the command that follows (all the remaining arguments) with the credentials, instead of printing code',
             '-h', 'Show this help message and exit',
             '--help', 'Show this help message and exit',
             '-V', 'Print version information and exit',
@@ -544,7 +590,7 @@ function __ssokit_options([string]$id) {
             '--cache-file', 'Reuse credentials cached in this file, and cache new ones there (0600)',
             '--cache-expiration-buffer', 'Cached credentials count as expired this many minutes before they do (default: 10)',
             '--refresh', 'Ignore --cache-file''s content (it is still written)',
-            '--ensure-temporary', 'Make long-term keys temporary with sts:GetSessionToken',
+            '--ensure-temporary', 'Fail (exit 3) instead of exporting long-term keys (a profile with static keys and no session token); every other kind of profile gives temporary credentials already',
             '-h', 'Show this help message and exit',
             '--help', 'Show this help message and exit',
             '-V', 'Print version information and exit',
@@ -629,10 +675,11 @@ function __ssokit_commands([string]$id) {
             'roles', 'List the accounts and roles you can use in an Identity Center instance',
             'configure', 'Write Identity Center profiles into the AWS config file: one (''profile''), or one for every account and role you can use (''populate'')',
             'check', 'Check the Identity Center setup step by step: which instance is used, whether its cached token is valid (without logging in or refreshing it), and whether you can reach an account or role',
-            'env', 'Print code that exports temporary credentials into the current shell: eval "$(ssokit env --profile dev)" # bash, zsh ssokit env --profile dev | source # fish ssokit env --profile dev | Invoke-Expression # PowerShell The code first unsets every variable ssokit manages (so a stale AWS_SESSION_TOKEN never survives a switch), then sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION (UTC, YYYY-MM-DDTHH:MM:SSZ), AWS_REGION and AWS_DEFAULT_REGION when a region is known, AWS_PROFILE for a profile, and SSOKIT_PROFILE, SSOKIT_ACCOUNT_ID, SSOKIT_ACCOUNT_NAME, SSOKIT_ROLE_NAME, SSOKIT_START_URL, SSOKIT_SSO_REGION, SSOKIT_SSO_SESSION and SSOKIT_REGION for prompts',
+            'env', 'Print code that exports temporary credentials into the current shell: eval "$(ssokit env --profile dev)" # bash, zsh ssokit env --profile dev | source # fish ssokit env --profile dev | Invoke-Expression # PowerShell The code first unsets every variable ssokit manages (so a stale AWS_SESSION_TOKEN never survives a switch), then sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION (UTC, YYYY-MM-DDTHH:MM:SSZ), AWS_REGION and AWS_DEFAULT_REGION when a region is known, AWS_PROFILE for a profile, and SSOKIT_PROFILE, SSOKIT_ACCOUNT_ID, SSOKIT_ACCOUNT_NAME, SSOKIT_ROLE_NAME, SSOKIT_START_URL, SSOKIT_SSO_REGION, SSOKIT_SSO_SESSION and SSOKIT_REGION for prompts (each only when known: a role chain has no start URL, static keys may have no account)',
             'unset', 'Print code that removes every variable ''ssokit env'' may set: the credentials (and stale ones other tools leave: AWS_SECURITY_TOKEN, AWS_CREDENTIALS_EXPIRATION, AWS_SESSION_EXPIRATION), AWS_PROFILE, AWS_DEFAULT_PROFILE and the SSOKIT_* variables',
             'exec', 'Run CMD with the profile''s credentials in its environment: ssokit exec --profile dev -- aws s3 ls The command runs directly, not through a shell: its arguments arrive exactly as given (spaces, quotes, empty strings, ''@'' and ''$'' included)',
             'run-as', 'Run COMMAND with the credentials of an account and role (aws-sso-util run-as): ssokit run-as --account-id 111111111111 --role-name Developer aws s3 ls Logs in first when needed',
+            'assume-role', 'Assume an IAM role and print code that exports its credentials (the same code as ''ssokit env''): eval "$(ssokit assume-role --role-arn arn:aws:iam::222222222222:role/Deployer --profile dev)" ssokit assume-role --role-arn ARN --profile dev --shell fish | source ssokit assume-role --role-arn ARN --profile dev --exec aws s3 ls The caller is --profile (any kind of profile); without it, credentials in the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, e.g. from an earlier env or assume-role), else AWS_PROFILE, AWS_DEFAULT_PROFILE or the default profile',
             'shell', 'Shell integration: a profile switcher (ssokit use), ssokit clear and a prompt function',
             'use', 'Switch the current shell to a profile: ''ssokit use PROFILE'', ''ssokit use --env PROFILE'', ''ssokit use -'', ''ssokit use'' (a list to choose from); ''ssokit clear'' undoes it',
             'clear', 'Undo ''ssokit use'' and ''ssokit env'' in the current shell: unset AWS_PROFILE, the credential variables and the SSOKIT_* identity variables',

@@ -39,6 +39,9 @@ public final class CdsTraining {
                 // the shell integration: env on the same cache hit, unset, the init script
                 new String[] {"env", "--profile", "cds-legacy", "--shell", "bash"},
                 new String[] {"env", "--profile=cds-session", "--shell", "fish"},
+                // a role profile's cache hit (role_arn + source_profile): the chain planning classes
+                new String[] {"credential-process", "--profile", "cds-role"},
+                new String[] {"env", "--profile", "cds-role", "--shell", "bash"},
                 new String[] {"unset", "--shell", "bash"},
                 new String[] {"shell", "init", "bash"});
     }
@@ -61,6 +64,10 @@ public final class CdsTraining {
                 + "sso_account_id = 111111111111\n"
                 + "sso_role_name = Developer\n"
                 + "\n"
+                + "[profile cds-role]\n"
+                + "role_arn = arn:aws:iam::222222222222:role/Deployer\n"
+                + "source_profile = cds-legacy\n"
+                + "\n"
                 + "[sso-session cds]\n"
                 + "sso_start_url = https://cds.awsapps.com/start\n"
                 + "sso_region = us-east-1\n"
@@ -74,6 +81,8 @@ public final class CdsTraining {
                 creds, "sso");
         cache.save(CredentialCache.ssoKey("111111111111", "Developer", "https://cds.awsapps.com/start", "cds"),
                 creds, "sso");
+        cache.save(CredentialCache.assumeRoleKey("arn:aws:iam::222222222222:role/Deployer", null, null, null, null),
+                creds, null);
     }
 
     public static void main(String[] args) throws IOException {

@@ -32,6 +32,7 @@ public final class CommandFactory {
             "unset",
             "exec",
             "run-as",
+            "assume-role",
             "shell",
             "use",
             "clear",
@@ -58,6 +59,7 @@ public final class CommandFactory {
             case "unset" -> new UnsetCommand();
             case "exec" -> new ExecCommand();
             case "run-as" -> new RunAsCommand();
+            case "assume-role" -> new AssumeRoleCommand();
             case "export-credentials" -> new ExportCredentialsCommand();
             case "shell" -> new ShellInitCommand();
             case "use" -> new UseCommand();

@@ -50,7 +50,9 @@ public final class CredentialProcessCommand extends BaseCommand {
 
     @Option(names = "--profile", paramLabel = "NAME",
             description = "Read sso_start_url and sso_region (or sso_session), sso_account_id and sso_role_name from"
-                    + " this profile. Not taken from AWS_PROFILE.")
+                    + " this profile. A profile that is not an Identity Center one (role_arn with source_profile or"
+                    + " credential_source, static keys, credential_process) is resolved as the AWS CLI does, and the"
+                    + " SSO options do not apply to it; an MFA code is never asked for. Not taken from AWS_PROFILE.")
     String profile;
 
     @Option(names = {"--sso-start-url", "--start-url"}, paramLabel = "URL",

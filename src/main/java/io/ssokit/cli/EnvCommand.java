@@ -25,7 +25,11 @@ import picocli.CommandLine.Option;
                     + "then sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION "
                     + "(UTC, YYYY-MM-DDTHH:MM:SSZ), AWS_REGION and AWS_DEFAULT_REGION when a region is known, AWS_PROFILE "
                     + "for a profile, and SSOKIT_PROFILE, SSOKIT_ACCOUNT_ID, SSOKIT_ACCOUNT_NAME, SSOKIT_ROLE_NAME, "
-                    + "SSOKIT_START_URL, SSOKIT_SSO_REGION, SSOKIT_SSO_SESSION and SSOKIT_REGION for prompts.",
+                    + "SSOKIT_START_URL, SSOKIT_SSO_REGION, SSOKIT_SSO_SESSION and SSOKIT_REGION for prompts (each only when "
+                    + "known: a role chain has no start URL, static keys may have no account).",
+            "",
+            "Assumed roles are cached in ~/.aws/cli/cache under the AWS CLI's own keys, so the CLI and ssokit reuse each "
+                    + "other's sessions; credential_process output is cached by its command line while valid.",
             "",
             "Without --profile or --account-id: AWS_PROFILE, then AWS_DEFAULT_PROFILE, then the default profile. "
                     + "Logs in first when needed (unless --non-interactive). Messages go to stderr; on any error stdout "
@@ -37,7 +41,8 @@ import picocli.CommandLine.Option;
             "2:bad usage or configuration (unknown profile, a value the shell cannot carry)"})
 public final class EnvCommand extends BaseCommand {
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "Identity Center profile to export (it must name an account and a role).")
+    @Option(names = "--profile", paramLabel = "NAME", description = "Profile to export, of any kind the AWS CLI resolves: Identity Center, "
+            + "role_arn with source_profile or credential_source (chains of any depth), static keys, credential_process.")
     String profile;
 
     @Option(names = {"-a", "--account-id"}, paramLabel = "ID", description = "Account to export credentials for, with --role-name (instead of a profile).")
@@ -71,15 +76,20 @@ public final class EnvCommand extends BaseCommand {
     @Option(names = "--force-refresh", description = "Fetch new role credentials even when cached ones are still fresh.")
     boolean forceRefresh;
 
-    @Option(names = "--non-interactive", description = "Never log in: fail with exit code 1 when a login is needed (for scripts and prompts).")
+    @Option(names = "--non-interactive", description = "Never log in or prompt: fail with exit code 1 when a login or an MFA code is needed "
+            + "(for scripts and prompts).")
     boolean nonInteractive;
+
+    @Option(names = "--mfa-code", paramLabel = "CODE", description = "One-time code for the MFA device (mfa_serial) of a role in the chain, "
+            + "when its credentials are not cached; without it the code is asked for on the terminal.")
+    String mfaCode;
 
     @Override
     protected int run() {
         EnvRenderer target = EnvSupport.target(shell, format, ctx.env());
         Identity id = new Selection(profile, accountId, roleName, startUrl, ssoRegion, ssoSession, region)
                 .resolve(ctx.env(), AwsConfig.load(ctx.env()), ctx.log());
-        Credentials c = EnvSupport.credentialSource(ctx).credentials(id,
+        Credentials c = EnvSupport.credentialSource(ctx, mfaCode).credentials(id,
                 nonInteractive ? TokenSource.Mode.NON_INTERACTIVE : TokenSource.Mode.INTERACTIVE, forceRefresh);
         String text = target.render(CredentialEnv.export(c, id, ctx.env()));
         ctx.out().print(text);

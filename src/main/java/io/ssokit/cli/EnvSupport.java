@@ -4,12 +4,13 @@ import io.ssokit.Env;
 import io.ssokit.ExitCodes;
 import io.ssokit.SsokitException;
 import io.ssokit.credentials.CredentialProcessRequest;
+import io.ssokit.credentials.MfaCodes;
 import io.ssokit.shell.DataFormat;
 import io.ssokit.shell.Dialects;
 import io.ssokit.shell.EnvRenderer;
 import io.ssokit.shell.ShellDetector;
 import io.ssokit.shellenv.CredentialSource;
-import io.ssokit.shellenv.SsoCredentialSource;
+import io.ssokit.shellenv.ProfileCredentialSource;
 import io.ssokit.sso.SsoTokens;
 import java.time.Clock;
 
@@ -18,12 +19,23 @@ final class EnvSupport {
     private EnvSupport() {
     }
 
-    /** The one place the shell commands get their {@link CredentialSource}. */
-    static CredentialSource credentialSource(Ctx ctx) {
+    /** The terminal MFA codes are asked for on (stdout is captured by eval, stdin may be a pipe). */
+    static final String TTY = "/dev/tty";
+
+    /** The one place the shell commands get their {@link CredentialSource}; MFA codes are prompted for on the terminal. */
+    static ProfileCredentialSource credentialSource(Ctx ctx) {
+        return credentialSource(ctx, null);
+    }
+
+    /**
+     * @param mfaCode {@code --mfa-code}: used for the first MFA device a role chain needs (a code
+     *     is good once); further ones are prompted for on the terminal
+     */
+    static ProfileCredentialSource credentialSource(Ctx ctx, String mfaCode) {
         // before any SDK class logs: the SDK warns on stderr about profile names it cannot read
         io.ssokit.aws.AwsClients.configureSdkLogging(ctx.log().level());
-        return new SsoCredentialSource(ctx.env(), SsoTokens.create(ctx.env(), ctx.log()), ctx.log(), Clock.systemUTC(),
-                refreshMargin(ctx.env()));
+        return new ProfileCredentialSource(ctx.env(), SsoTokens.create(ctx.env(), ctx.log()), ctx.log(), Clock.systemUTC(),
+                refreshMargin(ctx.env()), new MfaCodes(mfaCode, TTY));
     }
 
     /** credential-process's margin (SSOKIT_CREDENTIAL_REFRESH_MARGIN, else 15 minutes), so both reuse the same entries. */

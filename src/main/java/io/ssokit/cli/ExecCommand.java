@@ -38,8 +38,8 @@ import picocli.CommandLine.Parameters;
             "127:the command was not found"})
 public final class ExecCommand extends BaseCommand {
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "Identity Center profile (default: AWS_PROFILE, then AWS_DEFAULT_PROFILE, "
-            + "then the default profile).")
+    @Option(names = "--profile", paramLabel = "NAME", description = "Profile of any kind (Identity Center, role chain, static keys, "
+            + "credential_process; default: AWS_PROFILE, then AWS_DEFAULT_PROFILE, then the default profile).")
     String profile;
 
     @Option(names = "--region", paramLabel = "REGION", description = "Region for the command (AWS_REGION and AWS_DEFAULT_REGION; default: the "
@@ -49,8 +49,12 @@ public final class ExecCommand extends BaseCommand {
     @Option(names = "--force-refresh", description = "Fetch new role credentials even when cached ones are still fresh.")
     boolean forceRefresh;
 
-    @Option(names = "--non-interactive", description = "Never log in: fail with exit code 1 when a login is needed.")
+    @Option(names = "--non-interactive", description = "Never log in or prompt: fail with exit code 1 when a login or an MFA code is needed.")
     boolean nonInteractive;
+
+    @Option(names = "--mfa-code", paramLabel = "CODE", description = "One-time code for the MFA device (mfa_serial) of a role in the chain, "
+            + "when its credentials are not cached; without it the code is asked for on the terminal.")
+    String mfaCode;
 
     @Parameters(arity = "1..*", paramLabel = "CMD", description = "The command and its arguments, passed on exactly.")
     List<String> command;
@@ -59,7 +63,7 @@ public final class ExecCommand extends BaseCommand {
     protected int run() throws InterruptedException {
         Identity id = new Selection(profile, null, null, null, null, null, region)
                 .resolve(ctx.env(), AwsConfig.load(ctx.env()), ctx.log());
-        Credentials c = EnvSupport.credentialSource(ctx).credentials(id,
+        Credentials c = EnvSupport.credentialSource(ctx, mfaCode).credentials(id,
                 nonInteractive ? TokenSource.Mode.NON_INTERACTIVE : TokenSource.Mode.INTERACTIVE, forceRefresh);
         Map<String, String> env = CredentialEnv.child(ctx.env().vars(), c, id, ctx.env(), Map.of());
         ctx.out().flush();

@@ -44,8 +44,8 @@ import picocli.CommandLine.Parameters;
                     + "-c/--credentials-file-profile, or --format. Shell forms quote every value with that shell's quoter. "
                     + "Messages go to stderr; on an error stdout stays empty.",
             "",
-            "Only Identity Center profiles are resolved, and their credentials are always temporary, so "
-                    + "--ensure-temporary has nothing to do. The --container and --imds servers are separate commands."},
+            "Any profile the AWS CLI resolves: Identity Center, role_arn with source_profile or credential_source, static keys, "
+                    + "credential_process (see 'ssokit env --help'). MFA codes are asked for on the terminal."},
         exitCodeListHeading = "%nExit codes (aws-export-credentials'):%n",
         exitCodeList = {
             "0:success",
@@ -103,8 +103,8 @@ public final class ExportCredentialsCommand extends BaseCommand {
     @Option(names = "--refresh", description = "Ignore --cache-file's content (it is still written).")
     boolean refresh;
 
-    @Option(names = "--ensure-temporary", description = "Make long-term keys temporary with sts:GetSessionToken. Identity Center credentials "
-            + "are always temporary, so there is nothing to do.")
+    @Option(names = "--ensure-temporary", description = "Fail (exit 3) instead of exporting long-term keys (a profile with static keys and no "
+            + "session token); every other kind of profile gives temporary credentials already.")
     boolean ensureTemporary;
 
     @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "With --exec: the command and its arguments, passed on exactly.")
@@ -144,8 +144,10 @@ public final class ExportCredentialsCommand extends BaseCommand {
         } catch (SsokitException e) {
             throw new SsokitException(e.exitCode() == ExitCodes.USAGE ? NO_CREDENTIALS : OTHER_ERROR, e.getMessage(), e);
         }
-        if (ensureTemporary && c.sessionToken() != null) {
-            ctx.log().debug("--ensure-temporary: the credentials are already temporary");
+        if (ensureTemporary && c.sessionToken() == null) {
+            // aws-export-credentials would call sts:GetSessionToken; ssokit refuses rather than export long-term keys
+            throw new SsokitException(OTHER_ERROR, "--ensure-temporary: profile " + (id == null ? "" : "'" + id.profile() + "' ")
+                    + "has long-term keys, which ssokit does not exchange with sts:GetSessionToken; use a role profile instead");
         }
         if (exec) {
             Map<String, String> env = CredentialEnv.child(ctx.env().vars(), c, id, ctx.env(), Map.of("AWS_CLI_AUTO_PROMPT", "off"));

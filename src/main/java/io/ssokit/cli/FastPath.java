@@ -80,9 +80,9 @@ public final class FastPath {
             io.ssokit.shell.EnvRenderer target = EnvSupport.target(shell, format, env);
             io.ssokit.shellenv.Identity id = new io.ssokit.shellenv.Selection(profile, null, null, null, null, null, null)
                     .resolve(env, io.ssokit.config.AwsConfig.load(env), io.ssokit.Log.silent());
-            io.ssokit.credentials.Credentials c = CredentialProcess.cachedCredentials(env,
-                    new io.ssokit.sso.SsoProfile(id.profile(), id.instance(), id.accountId(), id.roleName()),
-                    EnvSupport.refreshMargin(env), Clock.systemUTC());
+            // a role chain's last entry, an SSO role's, or static keys; never a process or the environment
+            io.ssokit.credentials.Credentials c = CredentialProcess.cachedPlan(env, id.plan(), EnvSupport.refreshMargin(env),
+                    Clock.systemUTC());
             if (c == null) {
                 return NOT_HANDLED;
             }

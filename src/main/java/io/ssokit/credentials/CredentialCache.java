@@ -96,6 +96,17 @@ public final class CredentialCache {
     }
 
     /**
+     * ssokit's key for a {@code credential_process} command's output (the AWS CLI caches none): the
+     * SHA-1 of {@code {"CredentialProcess": <command line>}} as compact JSON, so it cannot collide
+     * with a key of the CLI's, whose arguments never have that name.
+     */
+    public static String processKey(String commandLine) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("CredentialProcess", commandLine);
+        return fileSafe(Sha1.hex(PythonJson.dumps(args, true)));
+    }
+
+    /**
      * botocore's {@code BaseAssumeRoleCredentialFetcher._create_cache_key} over the AssumeRole (or
      * AssumeRoleWithWebIdentity) arguments: SHA-1 of {@code json.dumps(args, sort_keys=True)}
      * with Python's default separators, a {@code Policy} string parsed first so that its keys are

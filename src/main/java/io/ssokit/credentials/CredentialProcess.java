@@ -38,8 +38,8 @@ public final class CredentialProcess {
      */
     public static String cachedJson(Env env, CredentialProcessRequest request, Clock clock) {
         try {
-            SsoProfile role = resolve(AwsConfig.load(env), env, request);
-            Credentials hit = cachedCredentials(env, role, request.refreshMargin(), clock);
+            ProfilePlan plan = plan(AwsConfig.load(env), env, request);
+            Credentials hit = cachedPlan(env, plan, request.refreshMargin(), clock);
             return hit == null ? null : FastCredentialJson.processOutput(hit);
         } catch (RuntimeException e) {
             return null;
@@ -55,7 +55,16 @@ public final class CredentialProcess {
      */
     public static Credentials cachedCredentials(Env env, SsoProfile role, Duration refreshMargin, Clock clock) {
         try {
-            byte[] bytes = readPrivate(CredentialCache.of(env).file(SsoRoleCredentials.cacheKey(role)));
+            return cachedEntry(env, SsoRoleCredentials.cacheKey(role), refreshMargin, clock);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@link #cachedCredentials} for any entry of the role-credential cache, by its key. */
+    public static Credentials cachedEntry(Env env, String key, Duration refreshMargin, Clock clock) {
+        try {
+            byte[] bytes = readPrivate(CredentialCache.of(env).file(key));
             Credentials hit = bytes == null ? null : FastCredentialJson.parseCacheEntry(bytes);
             if (hit == null || hit.expiration() == null || hit.expiresWithin(refreshMargin, clock)) {
                 return null;
@@ -64,6 +73,45 @@ public final class CredentialProcess {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The cached credentials of a plan's last step when they are fresh, else null: no network, no
+     * process run, no SDK class. Static keys are answered as they are; a credential_process or an
+     * environment source never is. For the hot paths, which fall back to the full resolution on null.
+     */
+    public static Credentials cachedPlan(Env env, ProfilePlan plan, Duration refreshMargin, Clock clock) {
+        if (plan instanceof ProfilePlan.Sso s) {
+            return cachedCredentials(env, s.role(), refreshMargin, clock);
+        }
+        if (plan instanceof ProfilePlan.AssumeRole a) {
+            try {
+                return cachedEntry(env, a.request().cacheKey(), refreshMargin, clock);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        if (plan instanceof ProfilePlan.StaticKeys k) {
+            return k.credentials();
+        }
+        return null;
+    }
+
+    /**
+     * What a credential-process request resolves through: a profile that is not an Identity Center
+     * profile (a role chain, static keys, a credential_process of its own) by the AWS CLI's rules
+     * ({@link ProfileChain}), where the SSO options and {@code AWS_SSO_*} variables have no say;
+     * anything else is an Identity Center role ({@link #resolve}), as aws-sso-util resolves it.
+     */
+    public static ProfilePlan plan(AwsConfig config, Env env, CredentialProcessRequest r) {
+        if (r.profile() != null) {
+            Profile p = config.profile(r.profile()).orElse(null);
+            if (p != null && (ProfileChain.isRole(p) || !ProfileChain.isSso(p) && (p.get("aws_access_key_id").isPresent()
+                    || p.get("credential_process").isPresent() || p.get("aws_secret_access_key").isPresent()))) {
+                return ProfileChain.plan(config, env, r.profile());
+            }
+        }
+        return new ProfilePlan.Sso(r.profile(), resolve(config, env, r));
     }
 
     /**
@@ -93,7 +141,14 @@ public final class CredentialProcess {
     public static Credentials credentials(Env env, CredentialProcessRequest request, TokenSource tokens,
             Log log, Log debug, Clock clock) {
         AwsConfig config = AwsConfig.load(env);
-        SsoProfile role = resolve(config, env, request);
+        ProfilePlan plan = plan(config, env, request);
+        if (!(plan instanceof ProfilePlan.Sso)) {
+            debug.debug("resolved profile " + request.profile() + " as: " + ProfilePlan.steps(plan));
+            // never a prompt: an MFA code must come from a cached session (ssokit env, the AWS CLI)
+            return new ProfileResolver(env, tokens, log, debug, clock, request.refreshMargin(), MfaCodes.of(null))
+                    .credentials(plan, TokenSource.Mode.NON_INTERACTIVE, false);
+        }
+        SsoProfile role = ((ProfilePlan.Sso) plan).role();
         debug.debug("resolved: " + role.instance().describe() + ", account " + role.accountId() + ", role "
                 + role.roleName() + (role.profileName() == null ? "" : " (profile " + role.profileName() + ")"));
         return new SsoRoleCredentials(env, tokens, log, debug, clock, request.refreshMargin())
@@ -168,8 +223,8 @@ public final class CredentialProcess {
      * an interruption keeps 130.
      */
     public static SsokitException toExit(Throwable t) {
-        if (t instanceof LoginRequiredException e) {
-            return e;
+        if (t instanceof LoginRequiredException || t instanceof MfaCodes.MfaRequiredException) {
+            return (SsokitException) t;
         }
         if (t instanceof SsokitException e) {
             int code = e.exitCode();

@@ -53,14 +53,22 @@ public final class CredentialEnv {
             ops.add(new EnvOp.Set(ManagedVars.PROFILE, id.profile()));
             ops.add(new EnvOp.Set(ManagedVars.SSOKIT_PROFILE, id.profile()));
         }
-        ops.add(new EnvOp.Set(ManagedVars.SSOKIT_ACCOUNT_ID, id.accountId()));
+        // a role chain or static keys have no instance, and static keys may not say their account
+        String account = id.accountId() != null ? id.accountId() : c.accountId();
+        if (account != null) {
+            ops.add(new EnvOp.Set(ManagedVars.SSOKIT_ACCOUNT_ID, account));
+        }
         if (id.accountName() != null) {
             ops.add(new EnvOp.Set(ManagedVars.SSOKIT_ACCOUNT_NAME, id.accountName()));
         }
-        ops.add(new EnvOp.Set(ManagedVars.SSOKIT_ROLE_NAME, id.roleName()));
-        ops.add(new EnvOp.Set(ManagedVars.SSOKIT_START_URL, id.instance().startUrl()));
-        ops.add(new EnvOp.Set(ManagedVars.SSOKIT_SSO_REGION, id.instance().region()));
-        if (id.instance().isSession()) {
+        if (id.roleName() != null) {
+            ops.add(new EnvOp.Set(ManagedVars.SSOKIT_ROLE_NAME, id.roleName()));
+        }
+        if (id.instance() != null) {
+            ops.add(new EnvOp.Set(ManagedVars.SSOKIT_START_URL, id.instance().startUrl()));
+            ops.add(new EnvOp.Set(ManagedVars.SSOKIT_SSO_REGION, id.instance().region()));
+        }
+        if (id.instance() != null && id.instance().isSession()) {
             ops.add(new EnvOp.Set(ManagedVars.SSOKIT_SSO_SESSION, id.instance().sessionName()));
         }
         if (id.region() != null) {

@@ -6,12 +6,10 @@ import io.ssokit.Log;
 import io.ssokit.SsokitException;
 import io.ssokit.config.AwsConfig;
 import io.ssokit.config.Profile;
-import io.ssokit.credentials.CredentialProcess;
-import io.ssokit.credentials.CredentialProcessRequest;
+import io.ssokit.credentials.ProfileChain;
+import io.ssokit.credentials.ProfilePlan;
 import io.ssokit.sso.Instance;
 import io.ssokit.sso.InstanceResolver;
-import io.ssokit.sso.SsoProfile;
-import java.time.Duration;
 
 /**
  * What the command line selected: a profile, or an account and role on an instance (given or
@@ -35,11 +33,11 @@ public record Selection(String profile, String accountId, String roleName, Strin
      *       {@code --sso-start-url}/{@code --sso-region}/{@code --sso-session}, the
      *       {@code AWS_DEFAULT_SSO_*} variables, or the only instance configured;
      *   <li>otherwise the profile: {@code --profile}, else AWS_PROFILE, else AWS_DEFAULT_PROFILE,
-     *       else {@code default} when it exists. It must be an Identity Center profile with an
-     *       account and a role.
+     *       else {@code default} when it exists: any kind of profile ({@link ProfileChain}).
      * </ul>
      *
      * @throws SsokitException exit 2 for a contradictory or incomplete selection or a bad profile
+     *     (including a broken role chain)
      */
     public Identity resolve(Env env, AwsConfig config, Log log) {
         if (byRole()) {
@@ -74,16 +72,15 @@ public record Selection(String profile, String accountId, String roleName, Strin
             throw usage(new StringBuilder("profile '").append(name).append("' does not exist in ").append(env.awsConfigFile())
                     .append(" or ").append(env.awsCredentialsFile()).toString());
         }
-        if (p.get("sso_session").isEmpty() && p.get("sso_start_url").isEmpty()) {
-            throw usage(new StringBuilder("profile '").append(name)
-                    .append("' is not an Identity Center profile (no sso_session or sso_start_url)").toString());
-        }
-        // credential-process's resolution: the same role for the same profile, and no lambdas on the hot path
-        SsoProfile sso = CredentialProcess.resolve(config, env,
-                new CredentialProcessRequest(name, null, null, null, null, null, false, Duration.ZERO));
+        ProfilePlan plan = ProfileChain.plan(config, env, name);
         String r = region != null ? region : nonEmpty(p.get("region").orElse(null));
-        return new Identity(name, sso.instance(), sso.accountId(), nonEmpty(p.get("sso_account_name").orElse(null)),
-                sso.roleName(), r);
+        if (plan instanceof ProfilePlan.Sso sso) {
+            // credential-process's resolution: the same role for the same profile
+            return new Identity(name, sso.role().instance(), sso.accountId(), nonEmpty(p.get("sso_account_name").orElse(null)),
+                    sso.roleName(), r, plan);
+        }
+        return new Identity(name, null, plan.accountId(), nonEmpty(p.get("sso_account_name").orElse(null)), plan.roleName(),
+                r, plan);
     }
 
     private static String nonEmpty(String s) {

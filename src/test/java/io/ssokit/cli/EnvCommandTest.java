@@ -49,8 +49,7 @@ class EnvCommandTest {
         FakeHome h = home();
         Env env = h.env();
         assertTrue(fails(2, env, "env", "--profile", "nope", "--shell", "bash").err().contains("'nope' does not exist"));
-        assertTrue(fails(2, env, "env", "--profile", "static", "--shell", "bash").err().contains("not an Identity Center profile"));
-        assertTrue(fails(2, env, "env", "--shell", "bash").err().contains("not an Identity Center profile"), "default is not SSO");
+        assertTrue(fails(2, env, "env", "--shell", "bash").err().contains("profile 'default' has no credentials"), "default has a region only");
         fails(2, env, "env", "--profile", "dev", "--shell", "tcsh");
         fails(2, env, "env", "--profile", "dev", "--shell", "bash", "--format", "json");
         fails(2, env, "env", "--profile", "dev", "--format", "yaml");

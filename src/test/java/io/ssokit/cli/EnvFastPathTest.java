@@ -30,7 +30,8 @@ class EnvFastPathTest {
             "com.github.mustachejava.", "org.slf4j.", "java.net.http.", "java.net.HttpURLConnection", "sun.net.www.protocol.http.",
             "java.security.MessageDigest", "sun.security.provider.", "java.time.format.DateTimeFormatter", "java.util.Formatter",
             "java.util.regex.", "io.ssokit.cli.CommandFactory", "io.ssokit.credentials.SsoPortalFetch", "io.ssokit.aws.",
-            "io.ssokit.lock.", "io.ssokit.cli.EnvCommand", "io.ssokit.shellenv.SsoCredentialSource");
+            "io.ssokit.lock.", "io.ssokit.cli.EnvCommand", "io.ssokit.shellenv.ProfileCredentialSource",
+            "io.ssokit.credentials.ProfileResolver", "io.ssokit.credentials.StsAssumeRole", "io.ssokit.credentials.CredentialProcessRunner");
 
     @TempDir
     Path dir;
@@ -53,7 +54,8 @@ class EnvFastPathTest {
                 new String[] {"env", "--profile", FakeHome.HOSTILE_PROFILE, "--shell", "zsh"},
                 new String[] {"env", "--profile", "dev", "--format", "json"},
                 new String[] {"env", "--format=dotenv", "--profile", "dev"},
-                new String[] {"env", "--profile", "dev", "--shell", "powershell"});
+                new String[] {"env", "--profile", "dev", "--shell", "powershell"},
+                new String[] {"env", "--profile", "static", "--shell", "bash"});
         for (String[] args : forms) {
             String viaFastPath = fast(env, args);
             assertTrue(viaFastPath != null, "fast path for " + String.join(" ", args));
@@ -72,7 +74,7 @@ class EnvFastPathTest {
         for (String[] args : new String[][] {
             {"env"}, {"env", "--profile"}, {"env", "--profile", "dev", "--region", "x"}, {"env", "--profile", "dev", "-v"},
             {"env", "--profile", "dev", "--profile", "dev"}, {"env", "--profile", "-x"}, {"env", "--profile", "nope"},
-            {"env", "--profile", "static"}, {"env", "--profile", "fresh"}, {"env", "--profile", "dev", "--shell", "tcsh"},
+            {"env", "--profile", "default"}, {"env", "--profile", "fresh"}, {"env", "--profile", "dev", "--shell", "tcsh"},
             {"env", "--profile", "dev", "--shell", "bash", "--format", "json"}, {"env", "--profile", FakeHome.HOSTILE_PROFILE, "--shell", "cmd"},
             {"env", "--profile", "dev", "--shell="}, {"env", "-a", "333333333333", "-r", "Admin"}}) {
             assertEquals(null, fast(env, args), String.join(" ", args));
@@ -86,10 +88,26 @@ class EnvFastPathTest {
     @Test
     void aCacheHitLoadsNoneOfTheHeavyMachinery() throws Exception {
         FakeHome h = FakeHome.create(dir.resolve("home"));
+        hitLoadsNoHeavyClasses(h, "dev", FakeHome.DEV.sessionToken());
+    }
+
+    /** A role chain (role_arn + source_profile) whose last role is cached: the same fast path, the same classes. */
+    @Test
+    void aRoleChainCacheHitLoadsNoneOfTheHeavyMachinery() throws Exception {
+        FakeHome h = FakeHome.create(dir.resolve("home"));
+        Files.writeString(h.home.resolve(".aws/config"), "\n[profile chained]\nrole_arn = arn:aws:iam::333333333333:role/Deployer\n"
+                + "source_profile = mid\n[profile mid]\nrole_arn = arn:aws:iam::222222222222:role/Hop\nsource_profile = dev\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        new io.ssokit.credentials.CredentialCache(h.home.resolve(".aws/cli/cache")).save(io.ssokit.credentials.CredentialCache
+                .assumeRoleKey("arn:aws:iam::333333333333:role/Deployer", null, null, null, null), FakeHome.ROLE, null);
+        hitLoadsNoHeavyClasses(h, "chained", FakeHome.ROLE.sessionToken());
+    }
+
+    private void hitLoadsNoHeavyClasses(FakeHome h, String profile, String expectedToken) throws Exception {
         Path log = dir.resolve("classes.log");
         ChildJvm.Result r = ChildJvm.run(List.of("-Xlog:class+load=info:file=" + log), Main.class,
-                List.of("env", "--profile", "dev", "--shell", "bash"), Map.of("HOME", h.home.toString())).requireSuccess();
-        assertTrue(r.stdout().contains("export AWS_SESSION_TOKEN='" + FakeHome.DEV.sessionToken() + "'"), r.stdout());
+                List.of("env", "--profile", profile, "--shell", "bash"), Map.of("HOME", h.home.toString())).requireSuccess();
+        assertTrue(r.stdout().contains("export AWS_SESSION_TOKEN='" + expectedToken + "'"), r.stdout());
         assertEquals("", r.stderr());
         List<String> loaded = new ArrayList<>();
         List<String> spun = new ArrayList<>();

@@ -64,7 +64,7 @@ class ExportCredentialsCommandTest {
     void exitCodesAreAwsExportCredentials() throws Exception {
         Env env = home().env();
         for (String[] args : new String[][] {
-            {"export-credentials", "--profile", "nope"}, {"export-credentials", "--profile", "static"},
+            {"export-credentials", "--profile", "nope"}, {"export-credentials"},
             {"export-credentials", "--json", "--env"}, {"export-credentials", "--format", "yaml"}, {"export-credentials", "stray"},
             {"export-credentials", "--exec"}, {"export-credentials", "--profile", "dev", "-c", "dev"}}) {
             CliRun r = CliRun.run(env, args);

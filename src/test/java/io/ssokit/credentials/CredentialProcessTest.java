@@ -445,14 +445,15 @@ class CredentialProcessTest {
                 + "\nsso_account_id = 111111111111\n"
                 + "\n[profile interactive]\nsso_start_url = " + START + "\nsso_region = " + REGION
                 + "\nsso_account_id = 111111111111\nsso_role_name = Developer\nsso_interactive_auth = true\n"
-                + "\n[profile static]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = x\n");
+                + "\n[profile empty]\nregion = eu-west-1\n");
         String err = assertFailure(cp(env(), "--profile", "nope"), 2);
         assertTrue(err.contains("profile 'nope' does not exist"), err);
         err = assertFailure(cp(env(), "--profile", "norole"), 2);
         assertTrue(err.contains("the role name (--role-name, AWS_SSO_ROLE_NAME, sso_role_name)"), err);
         err = assertFailure(cp(env(), "--profile", "interactive"), 2);
         assertTrue(err.contains("sso_interactive_auth"), err);
-        err = assertFailure(cp(env(), "--profile", "static"), 2);
+        // no credentials of any kind: read as an Identity Center profile missing its settings (aws-sso-util's reading)
+        err = assertFailure(cp(env(), "--profile", "empty"), 2);
         assertTrue(err.contains("missing the start URL"), err);
         err = assertFailure(cp(env()), 2);
         assertTrue(err.contains("--profile"), err);
