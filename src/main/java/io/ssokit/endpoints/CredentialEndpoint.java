@@ -109,10 +109,22 @@ public abstract class CredentialEndpoint implements AutoCloseable {
         log.debug(kind + " " + ex.getRequestMethod() + " " + path(ex) + " " + reply.status());
     }
 
-    /** The raw (still percent-encoded) path, so a log line never carries control characters. */
+    /**
+     * The raw (still percent-encoded, so a log line never carries control characters) path, with
+     * runs of slashes made one: the Java SDK appends {@code /latest/...} to the endpoint URL, and
+     * the older botocore in the AWS CLI appends {@code latest/...}, so one of them always doubles
+     * the slash of the URL we give out.
+     */
     protected static String path(HttpExchange ex) {
-        String p = ex.getRequestURI().getRawPath();
+        URI target = ex.getRequestURI();
+        // not getRawPath: java.net.URI reads "//latest/api/token" as host "latest", path "/api/token"
+        String p = target.isAbsolute() ? target.getRawPath() : target.getRawSchemeSpecificPart();
         if (p == null || p.isEmpty()) {
+            return "/";
+        }
+        int query = p.indexOf('?');
+        p = (query < 0 ? p : p.substring(0, query)).replaceAll("/{2,}", "/");
+        if (p.isEmpty()) {
             return "/";
         }
         return p.length() > 200 ? p.substring(0, 200) + "..." : p;

@@ -78,6 +78,14 @@ class ImdsEndpointTest {
     }
 
     @Test
+    void doubledSlashesAreOne() throws Exception {
+        // the Java SDK appends "/latest/..." to the endpoint URL, which ends in "/" for botocore's sake
+        HttpResponse<String> r = Http.send("PUT", URI.create(url + "/latest/api/token"), TTL, "60");
+        assertEquals(200, r.statusCode());
+        assertEquals("Developer", Http.send("GET", URI.create(url + "/latest/meta-data//iam/security-credentials/"), TOKEN, r.body()).body());
+    }
+
+    @Test
     void getsNeedALiveTokenOfThisServer() throws Exception {
         URI creds = url.resolve(CREDS_PATH + "Developer");
         assertEquals(401, Http.send("GET", creds).statusCode(), "IMDSv1 is refused");
