@@ -68,8 +68,9 @@ import picocli.CommandLine.Parameters;
             "--container and --imds serve the credentials over HTTP until Ctrl-C or SIGTERM (exit 0), refreshing them "
                     + "before they expire. Once listening, stdout gets the export lines a client needs (the URL, and the "
                     + "container token) and nothing else; the token never appears on stderr:",
-            "  ssokit export-credentials --profile dev --container 0 > creds.env &   # then: . ./creds.env; aws s3 ls",
-            "  ssokit export-credentials --profile dev --imds 8090                    # AWS_EC2_METADATA_SERVICE_ENDPOINT"},
+            "  ssokit export-credentials --profile dev --container 0 > creds.env &",
+            "  . ./creds.env; aws s3 ls          # the SDKs and the AWS CLI fetch from it",
+            "  ssokit export-credentials --profile dev --imds 8090"},
         exitCodeListHeading = "%nExit codes (aws-export-credentials'):%n",
         exitCodeList = {
             "0:success",
