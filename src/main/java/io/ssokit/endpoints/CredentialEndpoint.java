@@ -140,10 +140,13 @@ public abstract class CredentialEndpoint implements AutoCloseable {
         });
     }
 
-    /** Stops accepting requests and lets the ones in flight finish for up to a second. */
+    /**
+     * Stops at once: a client cut off mid-request retries (every SDK does), and a Ctrl-C should not
+     * wait for the JDK server's grace period.
+     */
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         executor.shutdownNow();
     }
 }
