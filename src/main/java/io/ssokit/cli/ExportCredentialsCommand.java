@@ -26,19 +26,19 @@ import io.ssokit.sso.TokenSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Stack;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
-import java.util.ArrayList;
-import java.util.Stack;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -73,9 +73,9 @@ import picocli.CommandLine.Parameters;
             "  ssokit export-credentials --profile dev --imds 8090"},
         exitCodeListHeading = "%nExit codes (aws-export-credentials'):%n",
         exitCodeList = {
-            "0:success",
+            "0:success; --container and --imds: stopped by Ctrl-C or SIGTERM",
             "2:unable to locate credentials (no such profile, not an Identity Center profile) or bad usage",
-            "3:any other error (a login is needed, no access, the portal failed)",
+            "3:any other error (a login is needed, no access, the portal failed, the port is taken)",
             "N:with --exec, the command's status (126 cannot run, 127 not found)"})
 public final class ExportCredentialsCommand extends BaseCommand {
     /** aws-export-credentials' code for "Unable to locate credentials" and usage errors. */
