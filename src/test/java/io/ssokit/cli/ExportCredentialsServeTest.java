@@ -7,10 +7,16 @@ import io.ssokit.Env;
 import io.ssokit.credentials.CredentialCache;
 import io.ssokit.shellenv.FakeHome;
 import io.ssokit.testing.CliRun;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,6 +65,28 @@ class ExportCredentialsServeTest {
         }
         new CredentialCache(dir.resolve("home/.aws/cli/cache")).delete(CredentialCache.ssoKey("111111111111", "Developer", FakeHome.START_URL, null));
         fails(3, "cannot", env, "--profile", "dev", "--container", "0");
+    }
+
+    /** The optional TOKEN never swallows an option, and the port is taken whatever it looks like. */
+    @Test
+    void containerArguments() throws Exception {
+        Env env = FakeHome.create(dir.resolve("home")).env();
+        String[][] cases = {
+            {"--container", "0", "-v"}, {"0"}, {"-v"},
+            {"--container", "0", "tok", "-v"}, {"0", "tok"}, {"-v"},
+            {"--container=0", "tok", "--profile", "dev"}, {"0", "tok"}, {},
+            {"--container", "127.0.0.1:0", "--profile", "dev"}, {"127.0.0.1:0"}, {},
+            {"--profile", "dev", "--container", "0", "-vv"}, {"0"}, {"-vv"},
+        };
+        for (int i = 0; i < cases.length; i += 3) {
+            List<String> args = new ArrayList<>(List.of("export-credentials"));
+            args.addAll(List.of(cases[i]));
+            CommandLine root = CommandFactory.buildAll(env, new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()));
+            ParseResult parsed = root.parseArgs(args.toArray(String[]::new)).subcommand();
+            ExportCredentialsCommand cmd = (ExportCredentialsCommand) parsed.commandSpec().userObject();
+            assertEquals(List.of(cases[i + 1]), cmd.container, String.join(" ", cases[i]));
+            assertEquals(cases[i + 2].length == 0 ? 0 : cases[i + 2][0].length() - 1, cmd.verbosity.level(), String.join(" ", cases[i]));
+        }
     }
 
     @Test
