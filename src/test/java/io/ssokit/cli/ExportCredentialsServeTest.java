@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code export-credentials --container/--imds} up to the point where it would serve: every
