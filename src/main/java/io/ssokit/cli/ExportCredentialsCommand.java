@@ -269,9 +269,14 @@ public final class ExportCredentialsCommand extends BaseCommand {
         RefreshingCredentials credentials = new RefreshingCredentials(feed, first, EnvSupport.refreshMargin(ctx.env()),
                 Clock.systemUTC(), ctx.log());
         ServedRole role = new ServedRole(id.roleName(), null, id.region());
-        CredentialEndpoint server = serveContainer
-                ? new ContainerEndpoint(bind, token, credentials, role, Clock.systemUTC(), ctx.log())
-                : new ImdsEndpoint(bind, credentials, role, Clock.systemUTC(), ctx.log());
+        CredentialEndpoint server;
+        try {
+            server = serveContainer
+                    ? new ContainerEndpoint(bind, token, credentials, role, Clock.systemUTC(), ctx.log())
+                    : new ImdsEndpoint(bind, credentials, role, Clock.systemUTC(), ctx.log());
+        } catch (SsokitException e) {
+            throw new SsokitException(OTHER_ERROR, e.getMessage(), e);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "ssokit-endpoint-shutdown"));
         Dialect sh = Dialects.BASH;
         if (serveContainer) {

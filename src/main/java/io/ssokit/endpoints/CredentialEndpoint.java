@@ -2,6 +2,7 @@ package io.ssokit.endpoints;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.ssokit.ExitCodes;
 import io.ssokit.Log;
 import io.ssokit.SsokitException;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +42,7 @@ public abstract class CredentialEndpoint implements AutoCloseable {
         }
 
         Reply with(String header, String value) {
-            Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+            Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(header, value);
             return new Reply(status, contentType, body, h);
         }
@@ -50,8 +52,7 @@ public abstract class CredentialEndpoint implements AutoCloseable {
      * Binds and starts serving.
      *
      * @param kind the protocol's name for the request log, e.g. {@code container}
-     * @throws SsokitException (exit 3, aws-export-credentials' "other error") when the address
-     *     cannot be bound, e.g. the port is taken
+     * @throws SsokitException (exit 1) when the address cannot be bound, e.g. the port is taken
      */
     protected CredentialEndpoint(String kind, BindAddress bind, Log log) {
         this.kind = kind;
@@ -59,9 +60,9 @@ public abstract class CredentialEndpoint implements AutoCloseable {
         try {
             server = HttpServer.create(bind.socketAddress(), 16);
         } catch (BindException e) {
-            throw new SsokitException(3, "cannot listen on " + bind.host().getHostAddress() + ":" + bind.port() + ": " + e.getMessage());
+            throw new SsokitException(ExitCodes.ERROR, "cannot listen on " + bind.host().getHostAddress() + ":" + bind.port() + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new SsokitException(3, "cannot start the " + kind + " server: " + e.getMessage());
+            throw new SsokitException(ExitCodes.ERROR, "cannot start the " + kind + " server: " + e.getMessage());
         }
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(THREADS, r -> {
