@@ -166,6 +166,8 @@ __ssokit_value() {
     'ssokit/export-credentials -c') REPLY='text' ;;
     'ssokit/export-credentials --credentials-file-profile') REPLY='text' ;;
     'ssokit/export-credentials --format') REPLY='text' ;;
+    'ssokit/export-credentials --imds') REPLY='text' ;;
+    'ssokit/export-credentials --container') REPLY='text' ;;
     'ssokit/export-credentials --cache-file') REPLY='file' ;;
     'ssokit/export-credentials --cache-expiration-buffer') REPLY='text' ;;
     'ssokit/sandbox/serve --port') REPLY='text' ;;
@@ -247,7 +249,7 @@ __ssokit_options() {
     'ssokit/use') __ssokit_c+=(-v --verbose --debug --env --account-id --role-name --region -h --help -V --version) ;;
     'ssokit/clear') __ssokit_c+=(-v --verbose --debug -h --help -V --version) ;;
     'ssokit/credential-process') __ssokit_c+=(-v --verbose --debug --profile --start-url --sso-start-url --region --sso-region --account-id --role-name --sso-session --force-refresh --refresh-margin -h --help -V --version) ;;
-    'ssokit/export-credentials') __ssokit_c+=(-v --verbose --debug --profile --json --env --env-export --exec -c --credentials-file-profile --format --pretty --cache-file --cache-expiration-buffer --refresh --ensure-temporary -h --help -V --version) ;;
+    'ssokit/export-credentials') __ssokit_c+=(-v --verbose --debug --profile --json --env --env-export --exec -c --credentials-file-profile --format --imds --container --pretty --cache-file --cache-expiration-buffer --refresh --ensure-temporary -h --help -V --version) ;;
     'ssokit/sandbox') __ssokit_c+=(-h --help -V --version) ;;
     'ssokit/sandbox/serve') __ssokit_c+=(-v --verbose --debug --port --host --org --accounts --roles-per-account --auto-approve --latency --throttle --error-rate --seed --token-ttl --credentials-ttl --client-ttl --poll-interval --device-code-ttl --state-dir -h --help -V --version) ;;
     'ssokit/sandbox/example-org') __ssokit_c+=(-v --verbose --debug -h --help -V --version) ;;

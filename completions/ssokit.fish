@@ -468,6 +468,12 @@ function __ssokit_value --argument-names id option
         case 'ssokit/export-credentials --format'
             set -g __ssokit_r text
             return 0
+        case 'ssokit/export-credentials --imds'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/export-credentials --container'
+            set -g __ssokit_r text
+            return 0
         case 'ssokit/export-credentials --cache-file'
             set -g __ssokit_r file
             return 0
@@ -841,7 +847,7 @@ complete -c ssokit -n '__ssokit_at ssokit 0' -a assume-role -d 'Assume an IAM ro
 complete -c ssokit -n '__ssokit_at ssokit 0' -a shell -d 'Shell integration: a profile switcher (ssokit use), ssokit clear and a prompt function'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a use -d 'Switch the current shell to a profile: \'ssokit use PROFILE\', \'ssokit use --env PROFILE\', \'ssokit use -\', \'ssokit use\' (a list to choose from); \'ssokit clear\' undoes it'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a clear -d 'Undo \'ssokit use\' and \'ssokit env\' in the current shell: unset AWS_PROFILE, the credential variables and the SSOKIT_* identity variables'
-complete -c ssokit -n '__ssokit_at ssokit 0' -a export-credentials -d 'Export a profile\'s credentials (aws-export-credentials, and the AWS CLI\'s \'configure export-credentials\'): ssokit export-credentials --profile dev # credential_process JSON, indented eval "$(ssokit export-credentials --profile dev --env-export)" ssokit export-credentials --profile dev --format powershell | Invoke-Expression ssokit export-credentials --profile dev --exec aws s3 ls ssokit export-credentials --profile dev -c dev-static # write [dev-static] in the credentials file One mode at most: --json (the default; indented unless --json is given), --env, --env-export, --exec, -c/--credentials-file-profile, or --format'
+complete -c ssokit -n '__ssokit_at ssokit 0' -a export-credentials -d 'Export a profile\'s credentials (aws-export-credentials, and the AWS CLI\'s \'configure export-credentials\'): ssokit export-credentials --profile dev # credential_process JSON, indented eval "$(ssokit export-credentials --profile dev --env-export)" ssokit export-credentials --profile dev --format powershell | Invoke-Expression ssokit export-credentials --profile dev --exec aws s3 ls ssokit export-credentials --profile dev -c dev-static # write [dev-static] in the credentials file One mode at most: --json (the default; indented unless --json is given), --env, --env-export, --exec, -c/--credentials-file-profile, --format, --container or --imds'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a sandbox -d 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS with SigV4 verification) on one HTTP port, with fault injection'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a demo -d 'Tour ssokit against the built-in Identity Center sandbox: log in, list roles, fetch credentials through credential-process and call STS with them'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a completion -d 'Print the tab-completion script for SHELL on stdout, generated from ssokit\'s commands: every subcommand, option and fixed value, with descriptions in zsh, fish and PowerShell; profile and sso-session names from the AWS config files; account ids and role names from the candidate index that login, roles and configure keep up to date'
@@ -1089,6 +1095,8 @@ complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l env-export -d '
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l exec -d 'Run the command that follows (all the remaining arguments) with the credentials in its environment (no AWS_PROFILE; AWS_CLI_AUTO_PROMPT=off; the profile\'s region)'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -s c -l credentials-file-profile -x -d 'Write the credentials to section [NAME] of the shared credentials file (aws_access_key_id, aws_secret_access_key, aws_session_token, aws_credential_expiration), leaving the file\'s other content as it is'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l format -x -d 'The AWS CLI\'s formats: process, env, env-no-export, powershell, windows-cmd, fish (process is indented JSON)'
+complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l imds -x -d 'Serve the credentials as the EC2 instance metadata service (IMDSv2) does, for AWS_EC2_METADATA_SERVICE_ENDPOINT, on HOST:PORT (HOST defaults to 127.0.0.1; port 0 picks a free one)'
+complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l container -x -d 'Serve the credentials by the ECS container credentials protocol (AWS_CONTAINER_CREDENTIALS_FULL_URI with AWS_CONTAINER_AUTHORIZATION_TOKEN) on HOST:PORT (HOST defaults to 127.0.0.1; \':PORT\' listens on every interface; port 0 picks a free one)'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l pretty -d 'Indent the JSON by two spaces'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l cache-file -r -F -d 'Reuse credentials cached in this file, and cache new ones there (0600)'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l cache-expiration-buffer -x -d 'Cached credentials count as expired this many minutes before they do (default: 10)'

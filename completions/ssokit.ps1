@@ -166,6 +166,8 @@ function __ssokit_value([string]$id, [string]$option) {
         'ssokit/export-credentials -c' { return 'text' }
         'ssokit/export-credentials --credentials-file-profile' { return 'text' }
         'ssokit/export-credentials --format' { return 'text' }
+        'ssokit/export-credentials --imds' { return 'text' }
+        'ssokit/export-credentials --container' { return 'text' }
         'ssokit/export-credentials --cache-file' { return 'file' }
         'ssokit/export-credentials --cache-expiration-buffer' { return 'text' }
         'ssokit/sandbox/serve --port' { return 'text' }
@@ -586,6 +588,8 @@ function __ssokit_options([string]$id) {
             '-c', 'Write the credentials to section [NAME] of the shared credentials file (aws_access_key_id, aws_secret_access_key, aws_session_token, aws_credential_expiration), leaving the file''s other content as it is',
             '--credentials-file-profile', 'Write the credentials to section [NAME] of the shared credentials file (aws_access_key_id, aws_secret_access_key, aws_session_token, aws_credential_expiration), leaving the file''s other content as it is',
             '--format', 'The AWS CLI''s formats: process, env, env-no-export, powershell, windows-cmd, fish (process is indented JSON)',
+            '--imds', 'Serve the credentials as the EC2 instance metadata service (IMDSv2) does, for AWS_EC2_METADATA_SERVICE_ENDPOINT, on HOST:PORT (HOST defaults to 127.0.0.1; port 0 picks a free one)',
+            '--container', 'Serve the credentials by the ECS container credentials protocol (AWS_CONTAINER_CREDENTIALS_FULL_URI with AWS_CONTAINER_AUTHORIZATION_TOKEN) on HOST:PORT (HOST defaults to 127.0.0.1; '':PORT'' listens on every interface; port 0 picks a free one)',
             '--pretty', 'Indent the JSON by two spaces',
             '--cache-file', 'Reuse credentials cached in this file, and cache new ones there (0600)',
             '--cache-expiration-buffer', 'Cached credentials count as expired this many minutes before they do (default: 10)',
@@ -683,7 +687,7 @@ function __ssokit_commands([string]$id) {
             'shell', 'Shell integration: a profile switcher (ssokit use), ssokit clear and a prompt function',
             'use', 'Switch the current shell to a profile: ''ssokit use PROFILE'', ''ssokit use --env PROFILE'', ''ssokit use -'', ''ssokit use'' (a list to choose from); ''ssokit clear'' undoes it',
             'clear', 'Undo ''ssokit use'' and ''ssokit env'' in the current shell: unset AWS_PROFILE, the credential variables and the SSOKIT_* identity variables',
-            'export-credentials', 'Export a profile''s credentials (aws-export-credentials, and the AWS CLI''s ''configure export-credentials''): ssokit export-credentials --profile dev # credential_process JSON, indented eval "$(ssokit export-credentials --profile dev --env-export)" ssokit export-credentials --profile dev --format powershell | Invoke-Expression ssokit export-credentials --profile dev --exec aws s3 ls ssokit export-credentials --profile dev -c dev-static # write [dev-static] in the credentials file One mode at most: --json (the default; indented unless --json is given), --env, --env-export, --exec, -c/--credentials-file-profile, or --format',
+            'export-credentials', 'Export a profile''s credentials (aws-export-credentials, and the AWS CLI''s ''configure export-credentials''): ssokit export-credentials --profile dev # credential_process JSON, indented eval "$(ssokit export-credentials --profile dev --env-export)" ssokit export-credentials --profile dev --format powershell | Invoke-Expression ssokit export-credentials --profile dev --exec aws s3 ls ssokit export-credentials --profile dev -c dev-static # write [dev-static] in the credentials file One mode at most: --json (the default; indented unless --json is given), --env, --env-export, --exec, -c/--credentials-file-profile, --format, --container or --imds',
             'sandbox', 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS with SigV4 verification) on one HTTP port, with fault injection',
             'demo', 'Tour ssokit against the built-in Identity Center sandbox: log in, list roles, fetch credentials through credential-process and call STS with them',
             'completion', 'Print the tab-completion script for SHELL on stdout, generated from ssokit''s commands: every subcommand, option and fixed value, with descriptions in zsh, fish and PowerShell; profile and sso-session names from the AWS config files; account ids and role names from the candidate index that login, roles and configure keep up to date'

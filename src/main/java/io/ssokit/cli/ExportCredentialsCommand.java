@@ -7,8 +7,19 @@ import io.ssokit.config.ConfigFile;
 import io.ssokit.config.IniDocument;
 import io.ssokit.credentials.Credentials;
 import io.ssokit.credentials.ExportCredentialsCache;
+import io.ssokit.credentials.ProfilePlan;
+import io.ssokit.endpoints.BindAddress;
+import io.ssokit.endpoints.ContainerEndpoint;
+import io.ssokit.endpoints.CredentialEndpoint;
+import io.ssokit.endpoints.CredentialFeed;
+import io.ssokit.endpoints.ImdsEndpoint;
+import io.ssokit.endpoints.RefreshingCredentials;
+import io.ssokit.endpoints.ServedRole;
 import io.ssokit.json.Timestamps;
+import io.ssokit.shell.Dialect;
+import io.ssokit.shell.Dialects;
 import io.ssokit.shellenv.CredentialEnv;
+import io.ssokit.shellenv.CredentialSource;
 import io.ssokit.shellenv.ExportFormat;
 import io.ssokit.shellenv.Identity;
 import io.ssokit.shellenv.Selection;
@@ -16,11 +27,19 @@ import io.ssokit.sso.TokenSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Stack;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -41,16 +60,23 @@ import picocli.CommandLine.Parameters;
             "  ssokit export-credentials --profile dev -c dev-static     # write [dev-static] in the credentials file",
             "",
             "One mode at most: --json (the default; indented unless --json is given), --env, --env-export, --exec, "
-                    + "-c/--credentials-file-profile, or --format. Shell forms quote every value with that shell's quoter. "
+                    + "-c/--credentials-file-profile, --format, --container or --imds. Shell forms quote every value with that shell's quoter. "
                     + "Messages go to stderr; on an error stdout stays empty.",
             "",
             "Any profile the AWS CLI resolves: Identity Center, role_arn with source_profile or credential_source, static keys, "
-                    + "credential_process (see 'ssokit env --help'). MFA codes are asked for on the terminal."},
+                    + "credential_process (see 'ssokit env --help'). MFA codes are asked for on the terminal.",
+            "",
+            "--container and --imds serve the credentials over HTTP until Ctrl-C or SIGTERM (exit 0), refreshing them "
+                    + "before they expire. Once listening, stdout gets the export lines a client needs (the URL, and the "
+                    + "container token) and nothing else; the token never appears on stderr:",
+            "  ssokit export-credentials --profile dev --container 0 > creds.env &",
+            "  . ./creds.env; aws s3 ls          # the SDKs and the AWS CLI fetch from it",
+            "  ssokit export-credentials --profile dev --imds 8090"},
         exitCodeListHeading = "%nExit codes (aws-export-credentials'):%n",
         exitCodeList = {
-            "0:success",
+            "0:success; --container and --imds: stopped by Ctrl-C or SIGTERM",
             "2:unable to locate credentials (no such profile, not an Identity Center profile) or bad usage",
-            "3:any other error (a login is needed, no access, the portal failed)",
+            "3:any other error (a login is needed, no access, the portal failed, the port is taken)",
             "N:with --exec, the command's status (126 cannot run, 127 not found)"})
 public final class ExportCredentialsCommand extends BaseCommand {
     /** aws-export-credentials' code for "Unable to locate credentials" and usage errors. */
@@ -87,6 +113,45 @@ public final class ExportCredentialsCommand extends BaseCommand {
         @Option(names = "--format", paramLabel = "FORMAT", description = "The AWS CLI's formats: " + ExportFormat.FORMAT_IDS
                 + " (process is indented JSON).")
         String format;
+
+        @Option(names = "--imds", paramLabel = "[HOST:]PORT", description = "Serve the credentials as the EC2 instance metadata "
+                + "service (IMDSv2) does, for AWS_EC2_METADATA_SERVICE_ENDPOINT, on HOST:PORT (HOST defaults to 127.0.0.1; "
+                + "port 0 picks a free one).")
+        String imds;
+    }
+
+    /**
+     * Outside the {@link Mode} group because picocli checks a group's exclusivity only for options
+     * it parses itself, not for one with its own {@link ContainerArgs}: {@link #run} checks it.
+     */
+    @Option(names = "--container", arity = "1..2", paramLabel = "[HOST:]PORT [TOKEN]", hideParamSyntax = true,
+            parameterConsumer = ContainerArgs.class,
+            description = "Serve the credentials by the ECS container credentials protocol (AWS_CONTAINER_CREDENTIALS_FULL_URI "
+                    + "with AWS_CONTAINER_AUTHORIZATION_TOKEN) on HOST:PORT (HOST defaults to 127.0.0.1; ':PORT' listens on "
+                    + "every interface; port 0 picks a free one). Clients must send TOKEN as their Authorization header; "
+                    + "without one (a word starting with '-' is an option, not a TOKEN) a random token is made and printed "
+                    + "with the URL.")
+    List<String> container;
+
+    /**
+     * {@code --container [HOST:]PORT [TOKEN]}: the TOKEN is optional, so a following word is the
+     * token only when it cannot be an option. The command line's getopt rule (an option's value
+     * is the next word, whatever it looks like) holds for the first word; applied to the optional
+     * second it would swallow {@code -v} or {@code --profile} as a token.
+     */
+    static final class ContainerArgs implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+            if (args.isEmpty()) {
+                throw new ParameterException(commandSpec.commandLine(), "--container needs [HOST:]PORT (and optionally a TOKEN)");
+            }
+            List<String> values = new ArrayList<>(2);
+            values.add(args.pop());
+            if (!args.isEmpty() && !args.peek().startsWith("-")) {
+                values.add(args.pop());
+            }
+            argSpec.setValue(values);
+        }
     }
 
     @Option(names = "--pretty", description = "Indent the JSON by two spaces.")
@@ -121,6 +186,13 @@ public final class ExportCredentialsCommand extends BaseCommand {
         }
         if (cacheExpirationBuffer < 0) {
             throw new SsokitException(NO_CREDENTIALS, "--cache-expiration-buffer must not be negative");
+        }
+        if (container != null && mode != null) {
+            throw new SsokitException(NO_CREDENTIALS, "--container cannot be combined with another mode (--json, --env, --env-export, "
+                    + "--exec, -c, --format, --imds)");
+        }
+        if (container != null || mode != null && mode.imds != null) {
+            return serve();
         }
         ExportFormat format = format();
         Credentials c;
@@ -160,6 +232,105 @@ public final class ExportCredentialsCommand extends BaseCommand {
         }
         ctx.out().print(format.render(c));
         return ExitCodes.OK;
+    }
+
+    /**
+     * The role name IMDS lists: the role's, else (a credential_process profile, say) the profile's
+     * name in the characters IAM allows in role names, else "ssokit".
+     */
+    static String servedRoleName(Identity id) {
+        if (id.roleName() != null && !id.roleName().isEmpty() && !id.roleName().contains("/")) {
+            return id.roleName();
+        }
+        String name = id.profile() == null ? "" : id.profile().replaceAll("[^A-Za-z0-9+=,.@_-]", "_");
+        return name.isEmpty() ? "ssokit" : name;
+    }
+
+    /**
+     * {@code --container} and {@code --imds}: resolve once (a sign-in may happen here, before
+     * anything is served, and a failure exits with stdout empty), then serve until SIGINT/SIGTERM.
+     */
+    private int serve() throws InterruptedException {
+        if (cacheFile != null || refresh) {
+            throw new SsokitException(NO_CREDENTIALS, "--cache-file and --refresh cannot be combined with --container or --imds"
+                    + " (the server keeps its credentials fresh itself)");
+        }
+        boolean serveContainer = container != null;
+        String option = serveContainer ? "--container" : "--imds";
+        BindAddress bind;
+        try {
+            bind = BindAddress.parse(serveContainer ? container.get(0) : mode.imds);
+        } catch (IllegalArgumentException e) {
+            throw new SsokitException(NO_CREDENTIALS, option + ": " + e.getMessage());
+        }
+        String token = !serveContainer ? null : container.size() > 1 ? container.get(1) : ContainerEndpoint.newToken();
+        if (serveContainer && !ContainerEndpoint.validToken(token)) {
+            throw new SsokitException(NO_CREDENTIALS, "--container: the token must be printable ASCII without surrounding spaces");
+        }
+        Identity id;
+        Function<TokenSource.Mode, Credentials> resolve;
+        Credentials first;
+        try {
+            id = new Selection(profile, null, null, null, null, null, null).resolve(ctx.env(), AwsConfig.load(ctx.env()), ctx.log());
+            CredentialSource source = EnvSupport.credentialSource(ctx);
+            // the servers' one seam: the same resolution as --json
+            resolve = m -> source.credentials(id, m, false);
+            first = resolve.apply(TokenSource.Mode.INTERACTIVE);
+        } catch (SsokitException e) {
+            throw new SsokitException(e.exitCode() == ExitCodes.USAGE ? NO_CREDENTIALS : OTHER_ERROR, e.getMessage(), e);
+        }
+        if (first.sessionToken() == null) {
+            // botocore's container provider requires a Token, and real IMDS never serves long-term keys
+            throw new SsokitException(OTHER_ERROR, option + ": profile " + id.profile() + " has long-term keys; the SDKs'"
+                    + " container and instance-metadata providers expect temporary credentials: serve a role or Identity"
+                    + " Center profile (e.g. one with role_arn and source_profile = " + id.profile() + ")");
+        }
+        // a refresh must not start a sign-in: a request cannot wait for one, and the user may be elsewhere
+        CredentialFeed feed = () -> resolve.apply(TokenSource.Mode.NON_INTERACTIVE);
+        RefreshingCredentials credentials = new RefreshingCredentials(feed, first, EnvSupport.refreshMargin(ctx.env()),
+                Clock.systemUTC(), ctx.log());
+        String roleArn = id.plan() instanceof ProfilePlan.AssumeRole a ? a.request().roleArn() : null;
+        ServedRole role = new ServedRole(servedRoleName(id), roleArn, id.region());
+        CredentialEndpoint server;
+        try {
+            server = serveContainer
+                    ? new ContainerEndpoint(bind, token, credentials, role, Clock.systemUTC(), ctx.log())
+                    : new ImdsEndpoint(bind, credentials, role, Clock.systemUTC(), ctx.log());
+        } catch (SsokitException e) {
+            throw new SsokitException(OTHER_ERROR, e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "ssokit-endpoint-shutdown"));
+        Dialect sh = Dialects.BASH;
+        if (serveContainer) {
+            ctx.out().println(sh.set("AWS_CONTAINER_CREDENTIALS_FULL_URI", server.url().toString()));
+            ctx.out().println(sh.set("AWS_CONTAINER_AUTHORIZATION_TOKEN", token));
+        } else {
+            ctx.out().println(sh.set("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url().toString()));
+        }
+        ctx.out().flush();
+        if (!bind.isLoopback()) {
+            ctx.log().warn(option + " listens on " + bind.host().getHostAddress() + ", not on loopback: anyone who can reach it "
+                    + (serveContainer ? "and knows the token " : "") + "gets the credentials, over plain HTTP"
+                    + (serveContainer ? "; and the SDKs accept an http:// container URI on loopback only" : ""));
+        }
+        ctx.log().info("ssokit: serving the credentials of " + (id.profile() == null ? "" : "profile " + id.profile() + ", ")
+                + (id.roleName() == null ? "" : "role " + id.roleName() + " ")
+                + (id.accountId() == null ? "" : "in account " + id.accountId() + " ") + "at " + server.url()
+                + (serveContainer ? " (ECS container credentials protocol)" : " (EC2 instance metadata, IMDSv2)") + "; stop with Ctrl-C");
+        new CountDownLatch(1).await();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Runs on SIGINT/SIGTERM. A stop on request is a success, so the hook ends the process with 0
+     * itself (the JVM would exit with 130/143 after the hooks).
+     */
+    private void stop(CredentialEndpoint server) {
+        server.close();
+        ctx.log().debug("server stopped");
+        ctx.err().flush();
+        ctx.out().flush();
+        Runtime.getRuntime().halt(ExitCodes.OK);
     }
 
     private ExportFormat format() {
