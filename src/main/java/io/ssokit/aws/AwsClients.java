@@ -44,6 +44,23 @@ public final class AwsClients implements AutoCloseable {
     public AwsClients(Env env, EndpointSource endpoints) {
         this.env = env;
         this.endpoints = endpoints;
+        keepSdkOffTheConfigFiles();
+    }
+
+    /**
+     * ssokit reads the AWS config files itself (losslessly, by botocore's rules) and gives every
+     * client its region, endpoint and credentials. The SDK must not parse the files again: its
+     * parser rejects files the AWS CLI accepts (a profile named {@code "a#b"}) and would fail the
+     * call. Client overrides (a default profile file or supplier) do not stop the builder from
+     * loading the default files, so the SDK's own location settings (system properties, which win
+     * over AWS_CONFIG_FILE) point at a file that does not exist: the SDK then sees no profiles.
+     */
+    private static void keepSdkOffTheConfigFiles() {
+        for (String property : new String[] {"aws.configFile", "aws.sharedCredentialsFile"}) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "/nonexistent/ssokit-reads-the-aws-config-files-itself");
+            }
+        }
     }
 
     /** Routes the SDK's slf4j logging to stderr: silent below -vvvv. Call before any client. */

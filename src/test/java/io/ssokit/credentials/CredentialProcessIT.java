@@ -151,6 +151,37 @@ class CredentialProcessIT {
     }
 
     /**
+     * The AWS SDK inside ssokit never reads the config files itself: its parser refuses a profile
+     * named {@code "a#b"}, which the AWS CLI (and ssokit) accept, and would fail the login and the
+     * GetRoleCredentials call. (In-process tests cannot see this: the SDK reads the real HOME.)
+     */
+    @Test
+    void aConfigTheSdkWouldRefuseIsNoObstacle() throws Exception {
+        setUpUser();
+        Files.writeString(home.resolve(".aws/config"), "\n[profile \"a#b\"]\nregion = us-east-1\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        try (var tokens = Files.newDirectoryStream(home.resolve(".aws/sso/cache"), "*.json")) {
+            for (Path t : tokens) {
+                Files.delete(t);
+            }
+        }
+        Proc.Result login = Proc.run(List.of(Tools.launcher(), "login", "--headless", "--profile", "dev"), env());
+        assertEquals(0, login.exit(), login.toString());
+        if (Files.isDirectory(home.resolve(".aws/cli/cache"))) {
+            try (var cached = Files.newDirectoryStream(home.resolve(".aws/cli/cache"), "*.json")) {
+                for (Path c : cached) {
+                    Files.delete(c);
+                }
+            }
+        }
+        long before = calls();
+        Proc.Result miss = ssokit(env(), "--profile", "dev");
+        assertEquals(1, calls() - before, "a cache miss: GetRoleCredentials through the SDK");
+        assertEquals(0, miss.exit(), miss.toString());
+        assertEquals(1, JSON.readTree(miss.stdout()).get("Version").intValue());
+    }
+
+    /**
      * Every ssokit and library class of a cache hit comes from the launcher's start-up archive: one
      * class missing from the training run (CdsTraining) makes the JVM open the 10 MB jar, which
      * costs ~10 ms. (A few JDK classes may come from the runtime image instead: which charset
