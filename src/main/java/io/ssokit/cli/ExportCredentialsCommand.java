@@ -8,13 +8,13 @@ import io.ssokit.config.IniDocument;
 import io.ssokit.credentials.Credentials;
 import io.ssokit.credentials.ExportCredentialsCache;
 import io.ssokit.credentials.ProfilePlan;
-import io.ssokit.endpoints.BindAddress;
-import io.ssokit.endpoints.ContainerEndpoint;
-import io.ssokit.endpoints.CredentialEndpoint;
-import io.ssokit.endpoints.CredentialFeed;
-import io.ssokit.endpoints.ImdsEndpoint;
-import io.ssokit.endpoints.RefreshingCredentials;
-import io.ssokit.endpoints.ServedRole;
+import io.ssokit.server.BindAddress;
+import io.ssokit.server.ContainerEndpoint;
+import io.ssokit.server.CredentialEndpoint;
+import io.ssokit.server.CredentialFeed;
+import io.ssokit.server.ImdsEndpoint;
+import io.ssokit.server.RefreshingCredentials;
+import io.ssokit.server.ServedRole;
 import io.ssokit.json.Timestamps;
 import io.ssokit.shell.Dialect;
 import io.ssokit.shell.Dialects;
@@ -313,9 +313,15 @@ public final class ExportCredentialsCommand extends BaseCommand {
                     + (serveContainer ? "and knows the token " : "") + "gets the credentials, over plain HTTP"
                     + (serveContainer ? "; and the SDKs accept an http:// container URI on loopback only" : ""));
         }
-        ctx.log().info("ssokit: serving the credentials of " + (id.profile() == null ? "" : "profile " + id.profile() + ", ")
-                + (id.roleName() == null ? "" : "role " + id.roleName() + " ")
-                + (id.accountId() == null ? "" : "in account " + id.accountId() + " ") + "at " + server.url()
+        List<String> whose = new ArrayList<>();
+        if (id.profile() != null) {
+            whose.add("profile " + id.profile());
+        }
+        if (id.roleName() != null) {
+            whose.add("role " + id.roleName() + (id.accountId() == null ? "" : " in account " + id.accountId()));
+        }
+        whose.add("at " + server.url());
+        ctx.log().info("ssokit: serving the credentials of " + String.join(", ", whose)
                 + (serveContainer ? " (ECS container credentials protocol)" : " (EC2 instance metadata, IMDSv2)") + "; stop with Ctrl-C");
         new CountDownLatch(1).await();
         return ExitCodes.OK;

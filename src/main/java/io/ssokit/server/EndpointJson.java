@@ -1,4 +1,4 @@
-package io.ssokit.endpoints;
+package io.ssokit.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ssokit.json.Json;

@@ -1,4 +1,4 @@
-package io.ssokit.endpoints;
+package io.ssokit.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -129,11 +129,8 @@ class EndpointsIT {
 
     /** SIGTERM (what Process.destroy sends) stops the server with exit 0. */
     private String stop(Server s) throws Exception {
-        long start = System.nanoTime();
         s.process().destroy();
         assertTrue(s.process().waitFor(30, TimeUnit.SECONDS), "stopped on SIGTERM");
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 10_000, "stopped within 10 s of SIGTERM (a loaded machine is slow): " + millis + " ms");
         assertEquals(0, s.process().exitValue(), s.err());
         return s.err();
     }

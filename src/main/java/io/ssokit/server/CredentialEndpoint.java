@@ -1,4 +1,4 @@
-package io.ssokit.endpoints;
+package io.ssokit.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

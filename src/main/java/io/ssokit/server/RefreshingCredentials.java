@@ -1,4 +1,4 @@
-package io.ssokit.endpoints;
+package io.ssokit.server;
 
 import io.ssokit.Log;
 import io.ssokit.credentials.Credentials;

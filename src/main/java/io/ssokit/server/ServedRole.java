@@ -1,4 +1,4 @@
-package io.ssokit.endpoints;
+package io.ssokit.server;
 
 /**
  * What the servers say about whose credentials they serve, beyond the keys themselves.

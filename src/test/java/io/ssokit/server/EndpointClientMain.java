@@ -1,4 +1,4 @@
-package io.ssokit.endpoints;
+package io.ssokit.server;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;

@@ -1,4 +1,4 @@
-package io.ssokit.endpoints;
+package io.ssokit.server;
 
 import java.time.Clock;
 import java.time.Duration;
