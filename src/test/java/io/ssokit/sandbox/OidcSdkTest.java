@@ -1,5 +1,6 @@
 package io.ssokit.sandbox;
 
+import com.sun.net.httpserver.HttpServer;
 import static io.ssokit.sandbox.SandboxTesting.clients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.ssokit.aws.AwsClients;
+import io.ssokit.testing.MutableClock;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,7 +40,7 @@ import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException
 
 /** SSO OIDC through the AWS SDK for Java v2, against a sandbox that waits for approval. */
 class OidcSdkTest {
-    final SandboxTesting.MutableClock clock = new SandboxTesting.MutableClock();
+    final MutableClock clock = new MutableClock();
     Sandbox sb;
     AwsClients clients;
     SsoOidcClient oidc;

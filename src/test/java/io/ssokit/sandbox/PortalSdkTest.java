@@ -1,11 +1,12 @@
 package io.ssokit.sandbox;
 
+import io.ssokit.aws.AwsClients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ssokit.aws.AwsClients;
+import io.ssokit.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationRes
 
 /** The SSO portal through the AWS SDK for Java v2. */
 class PortalSdkTest {
-    final SandboxTesting.MutableClock clock = new SandboxTesting.MutableClock();
+    final MutableClock clock = new MutableClock();
     Sandbox sb;
     AwsClients clients;
     SsoClient sso;

@@ -1,10 +1,11 @@
 package io.ssokit.sandbox;
 
+import io.ssokit.aws.AwsClients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ssokit.aws.AwsClients;
+import io.ssokit.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
 
 /** STS through the AWS SDK for Java v2: every call is SigV4-verified against credentials the sandbox issued. */
 class StsSdkTest {
-    final SandboxTesting.MutableClock clock = new SandboxTesting.MutableClock();
+    final MutableClock clock = new MutableClock();
     Sandbox sb;
     AwsClients clients;
     SsoClient sso;

@@ -1,13 +1,14 @@
 package io.ssokit.server;
 
+import io.ssokit.Log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ssokit.Log;
 import io.ssokit.SsokitException;
 import io.ssokit.credentials.Credentials;
 import io.ssokit.json.Timestamps;
+import io.ssokit.testing.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -23,7 +24,7 @@ class ContainerEndpointTest {
     private static final Instant EXPIRES = Instant.parse("2099-01-02T03:04:05Z");
     private static final Credentials CREDS = new Credentials("ASIAEXAMPLE0001", "secret/+=", "session+/=", EXPIRES, "111111111111");
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
     private final StringWriter logged = new StringWriter();
     private final Log log = new Log(new PrintWriter(logged), 1);
     private ContainerEndpoint server;

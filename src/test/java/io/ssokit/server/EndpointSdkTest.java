@@ -1,10 +1,10 @@
 package io.ssokit.server;
 
+import io.ssokit.Env;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ssokit.Env;
 import io.ssokit.Log;
 import io.ssokit.config.AwsConfig;
 import io.ssokit.credentials.MfaCodes;
@@ -14,11 +14,12 @@ import io.ssokit.sandbox.SandboxOptions;
 import io.ssokit.shellenv.CredentialSource;
 import io.ssokit.shellenv.FakeHome;
 import io.ssokit.shellenv.Identity;
-import io.ssokit.shellenv.Selection;
-import io.ssokit.shellenv.SandboxLogin;
 import io.ssokit.shellenv.ProfileCredentialSource;
+import io.ssokit.shellenv.SandboxLogin;
+import io.ssokit.shellenv.Selection;
 import io.ssokit.sso.SsoTokens;
 import io.ssokit.sso.TokenSource;
+import io.ssokit.testing.MutableClock;
 import io.ssokit.testing.Proc;
 import io.ssokit.testing.Tools;
 import java.io.PrintWriter;
@@ -48,7 +49,7 @@ class EndpointSdkTest {
     private static final Duration MARGIN = Duration.ofMinutes(15);
 
     /** The sandbox's and the resolver's time; moved by less than the sandbox's SigV4 skew (15 min) in all. */
-    private static final TestClock CLOCK = new TestClock();
+    private static final MutableClock CLOCK = new MutableClock();
     private static Sandbox sandbox;
 
     @TempDir

@@ -1,13 +1,14 @@
 package io.ssokit.server;
 
+import io.ssokit.Log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ssokit.Log;
 import io.ssokit.credentials.Credentials;
 import io.ssokit.json.Timestamps;
+import io.ssokit.testing.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -25,7 +26,7 @@ class ImdsEndpointTest {
     private static final String TOKEN = "X-aws-ec2-metadata-token";
     private static final String CREDS_PATH = "/latest/meta-data/iam/security-credentials/";
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
     private final StringWriter logged = new StringWriter();
     private final Log log = new Log(new PrintWriter(logged), 1);
     private final AtomicInteger fetches = new AtomicInteger();

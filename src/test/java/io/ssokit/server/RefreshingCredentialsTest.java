@@ -1,13 +1,14 @@
 package io.ssokit.server;
 
+import io.ssokit.Log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ssokit.Log;
 import io.ssokit.SsokitException;
 import io.ssokit.credentials.Credentials;
+import io.ssokit.testing.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class RefreshingCredentialsTest {
     private static final Duration TTL = Duration.ofHours(1);
     private static final Duration MARGIN = Duration.ofMinutes(15);
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
     private final AtomicInteger fetches = new AtomicInteger();
     private final StringWriter logged = new StringWriter();
     private final Log log = new Log(new PrintWriter(logged), 1);

@@ -1,17 +1,18 @@
 package io.ssokit.sso;
 
+import io.ssokit.Env;
 import static io.ssokit.sso.LoginTesting.REGION;
 import static io.ssokit.sso.LoginTesting.START_URL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ssokit.Env;
 import io.ssokit.Log;
 import io.ssokit.json.ChildJvm;
 import io.ssokit.json.ReferencePython;
 import io.ssokit.sandbox.Sandbox;
 import io.ssokit.sso.TokenSource.Mode;
+import io.ssokit.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -151,7 +152,7 @@ class LoginInteropTest {
         assertEquals(botocore, read.accessToken(), "a fresh botocore token is used as it is");
         assertEquals(creates, sb.stats().count("sso-oidc:CreateToken"));
 
-        LoginTesting.MutableClock later = new LoginTesting.MutableClock();
+        MutableClock later = new MutableClock();
         later.advance(Duration.ofHours(7).plusMinutes(50));
         SsoToken refreshed = tokens(later).token(SESSION, Mode.NON_INTERACTIVE);
         assertNotEquals(botocore, refreshed.accessToken(), "refreshed with the refresh token botocore saved");

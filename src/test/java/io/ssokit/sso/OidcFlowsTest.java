@@ -1,15 +1,15 @@
 package io.ssokit.sso;
 
+import io.ssokit.Env;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ssokit.Env;
 import io.ssokit.console.Browser;
 import io.ssokit.sso.LoginTesting.CapturedLog;
-import io.ssokit.sso.LoginTesting.MutableClock;
+import io.ssokit.testing.MutableClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.ssokit.sso;
 
+import io.ssokit.Env;
 import static io.ssokit.sso.LoginTesting.REGION;
 import static io.ssokit.sso.LoginTesting.START_URL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,14 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ssokit.Env;
 import io.ssokit.json.CacheFileException;
 import io.ssokit.sandbox.Sandbox;
 import io.ssokit.sandbox.SandboxOptions;
 import io.ssokit.sandbox.SandboxStats;
 import io.ssokit.sso.LoginTesting.CapturedLog;
-import io.ssokit.sso.LoginTesting.MutableClock;
 import io.ssokit.sso.TokenSource.Mode;
+import io.ssokit.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.ssokit.server;
+package io.ssokit.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand (time travel instead of sleeps), starting at the real time. */
-final class TestClock extends Clock {
+/**
+ * A clock the test moves by hand (time travel instead of sleeps), starting at the real time so
+ * that SigV4 date checks and real token files agree with it.
+ */
+public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now.updateAndGet(t -> t.plus(d));
     }
 
