@@ -1,13 +1,8 @@
 package io.ssokit.cli;
 
-import io.ssokit.config.AwsConfig;
-import io.ssokit.credentials.Credentials;
-import io.ssokit.shellenv.CredentialEnv;
-import io.ssokit.shellenv.Identity;
 import io.ssokit.shellenv.Selection;
 import io.ssokit.sso.TokenSource;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,12 +56,8 @@ public final class ExecCommand extends BaseCommand {
 
     @Override
     protected int run() throws InterruptedException {
-        Identity id = new Selection(profile, null, null, null, null, null, region)
-                .resolve(ctx.env(), AwsConfig.load(ctx.env()), ctx.log());
-        Credentials c = EnvSupport.credentialSource(ctx, mfaCode).credentials(id,
-                nonInteractive ? TokenSource.Mode.NON_INTERACTIVE : TokenSource.Mode.INTERACTIVE, forceRefresh);
-        Map<String, String> env = CredentialEnv.child(ctx.env().vars(), c, id, ctx.env(), Map.of());
-        ctx.out().flush();
-        return ExecSupport.run(command, env, ctx.log());
+        return ExecSupport.runWithCredentials(ctx, new Selection(profile, null, null, null, null, null, region),
+                EnvSupport.credentialSource(ctx, mfaCode),
+                nonInteractive ? TokenSource.Mode.NON_INTERACTIVE : TokenSource.Mode.INTERACTIVE, forceRefresh, false, command);
     }
 }

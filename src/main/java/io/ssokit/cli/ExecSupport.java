@@ -3,6 +3,14 @@ package io.ssokit.cli;
 import io.ssokit.ExitCodes;
 import io.ssokit.Log;
 import io.ssokit.SsokitException;
+import io.ssokit.config.AwsConfig;
+import io.ssokit.credentials.Credentials;
+import io.ssokit.json.Timestamps;
+import io.ssokit.shellenv.CredentialEnv;
+import io.ssokit.shellenv.CredentialSource;
+import io.ssokit.shellenv.Identity;
+import io.ssokit.shellenv.Selection;
+import io.ssokit.sso.TokenSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +58,22 @@ final class ExecSupport {
             spec.parser().stopAtPositional(true);
             return spec;
         }
+    }
+
+    /**
+     * exec and run-as: resolve the selection, get its credentials, and run the command with them
+     * in its environment (profile variables removed; with {@code legacyExpiration} also
+     * aws-sso-util's {@code AWS_CREDENTIALS_EXPIRATION}).
+     */
+    static int runWithCredentials(Ctx ctx, Selection selection, CredentialSource source, TokenSource.Mode mode,
+            boolean forceRefresh, boolean legacyExpiration, List<String> command) throws InterruptedException {
+        Identity id = selection.resolve(ctx.env(), AwsConfig.load(ctx.env()), ctx.log());
+        Credentials c = source.credentials(id, mode, forceRefresh);
+        Map<String, String> extra = !legacyExpiration || c.expiration() == null ? Map.of()
+                : Map.of("AWS_CREDENTIALS_EXPIRATION", Timestamps.format(c.expiration()));
+        Map<String, String> env = CredentialEnv.child(ctx.env().vars(), c, id, ctx.env(), extra);
+        ctx.out().flush();
+        return run(command, env, ctx.log());
     }
 
     static int run(List<String> argv, Map<String, String> env, Log log) throws InterruptedException {

@@ -1,14 +1,8 @@
 package io.ssokit.cli;
 
-import io.ssokit.config.AwsConfig;
-import io.ssokit.credentials.Credentials;
-import io.ssokit.json.Timestamps;
-import io.ssokit.shellenv.CredentialEnv;
-import io.ssokit.shellenv.Identity;
 import io.ssokit.shellenv.Selection;
 import io.ssokit.sso.TokenSource;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,14 +60,9 @@ public final class RunAsCommand extends BaseCommand {
 
     @Override
     protected int run() throws InterruptedException {
-        Identity id = new Selection(null, accountId, roleName, startUrl, ssoRegion, ssoSession, region)
-                .resolve(ctx.env(), AwsConfig.load(ctx.env()), ctx.log());
-        Credentials c = EnvSupport.credentialSource(ctx).credentials(id,
-                forceRefresh ? TokenSource.Mode.FORCE_LOGIN : TokenSource.Mode.INTERACTIVE, forceRefresh);
-        Map<String, String> extra = c.expiration() == null ? Map.of()
-                : Map.of("AWS_CREDENTIALS_EXPIRATION", Timestamps.format(c.expiration()));
-        Map<String, String> env = CredentialEnv.child(ctx.env().vars(), c, id, ctx.env(), extra);
-        ctx.out().flush();
-        return ExecSupport.run(command, env, ctx.log());
+        // aws-sso-util's run-as also exports its own AWS_CREDENTIALS_EXPIRATION
+        return ExecSupport.runWithCredentials(ctx, new Selection(null, accountId, roleName, startUrl, ssoRegion, ssoSession, region),
+                EnvSupport.credentialSource(ctx),
+                forceRefresh ? TokenSource.Mode.FORCE_LOGIN : TokenSource.Mode.INTERACTIVE, forceRefresh, true, command);
     }
 }
