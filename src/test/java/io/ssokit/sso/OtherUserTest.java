@@ -38,10 +38,22 @@ class OtherUserTest {
                 .toURI());
         Path jacksonCopy = dir.resolve("jackson-core.jar");
         Files.copy(jackson, jacksonCopy);
-        Path classes = Path.of(TokenCache.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI());
-        Path testClasses = Path.of(ReadAsMain.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI());
+        // and so must the classes: the checkout may sit under a directory nobody cannot enter
+        // (a fresh clone in a mktemp -d directory, a CI workspace under /root)
+        Path classes = copyTree(Path.of(TokenCache.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()), dir.resolve("classes"));
+        Path testClasses = dir.resolve("test-classes");
+        Path main = Path.of(ReadAsMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String own = ReadAsMain.class.getName().replace('.', '/');
+        Files.createDirectories(testClasses.resolve(own).getParent());
+        try (var all = Files.list(main.resolve(own).getParent())) {
+            for (Path f : (Iterable<Path>) all::iterator) {
+                if (f.getFileName().toString().startsWith("ReadAsMain")) {
+                    Files.copy(f, testClasses.resolve(own).resolveSibling(f.getFileName().toString()));
+                }
+            }
+        }
+        readableByAll(testClasses);
 
         TokenCache cache = new TokenCache(dir.resolve("cache"));
         cache.save("rootowned", TokenCacheTest.legacyToken());
@@ -71,5 +83,23 @@ class OtherUserTest {
         assertTrue(lines.get(1).startsWith("UNREADABLE file permission problem: cannot read "
                 + cache.file("unreadable") + " (permission denied)"), lines.get(1));
         assertTrue(lines.get(1).contains("sudo chown"), lines.get(1));
+    }
+
+    private static Path copyTree(Path from, Path to) throws java.io.IOException {
+        try (var all = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) all::iterator) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
+            }
+        }
+        readableByAll(to);
+        return to;
+    }
+
+    private static void readableByAll(Path root) throws java.io.IOException {
+        try (var all = Files.walk(root)) {
+            for (Path f : (Iterable<Path>) all::iterator) {
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
     }
 }
