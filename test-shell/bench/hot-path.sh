@@ -149,7 +149,9 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
 
 # the baseline: the launcher's JVM flags, the JDK's default class-data archive
 add_case hello "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -cp "$work/hello" Hello
+# --version is answered before picocli; --help builds the whole command tree
 add_case version "$launcher" --version
+add_case help "$launcher" --help
 add_case credential-process "$launcher" credential-process --profile bench
 # the shell integration: what 'ssokit use --env' and eval "$(ssokit env ...)" run, on the same cache hit
 add_case env "$launcher" env --profile bench --shell bash
@@ -236,6 +238,7 @@ report_ratios() {
   ratio env hello "(same fast path as credential-process)"
   ratio env credential-process ""
   ratio version hello ""
+  ratio help hello "(the full picocli start every other command pays)"
   ratio aws credential-process "(target: at least 8)"
 }
 report_ratios

@@ -32,6 +32,11 @@ public final class FastPath {
         if (args.length > 0 && args[0].equals("env")) {
             return env(args, env, out);
         }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli prints for the root's version option, without building the command tree
+            out.println(io.ssokit.Version.get());
+            return 0;
+        }
         return NOT_HANDLED;
     }
 
