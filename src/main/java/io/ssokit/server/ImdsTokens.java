@@ -34,6 +34,10 @@ final class ImdsTokens {
     String issue(long ttlSeconds) {
         byte[] expiry = ByteBuffer.allocate(8).putLong(clock.instant().getEpochSecond() + ttlSeconds).array();
         byte[] token = ByteBuffer.allocate(8 + MAC_BYTES).put(expiry).put(mac(expiry)).array();
+        return encode(token);
+    }
+
+    private static String encode(byte[] token) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
@@ -48,7 +52,9 @@ final class ImdsTokens {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        if (raw.length != 8 + MAC_BYTES) {
+        if (raw.length != 8 + MAC_BYTES || !encode(raw).equals(token)) {
+            // the decoder ignores the unused low bits of the last character, so without the
+            // re-encoding check four spellings of one token would all be accepted
             return false;
         }
         byte[] expiry = Arrays.copyOf(raw, 8);
