@@ -67,7 +67,8 @@ public final class UsePickerCommand extends BaseCommand {
             return (accountName != null ? accountName + " (" + account + ")" : String.valueOf(account)) + " " + (role == null ? "" : role);
         }
         if (p.get("role_arn").isPresent()) {
-            return p.get("role_arn").get();
+            return roleDetail(p.get("role_arn").get(), p.get("source_profile").orElse(null),
+                    p.get("credential_source").orElse(null));
         }
         if (p.get("credential_process").isPresent()) {
             return "credential_process";
@@ -79,5 +80,22 @@ public final class UsePickerCommand extends BaseCommand {
             return "Identity Center sign-in";
         }
         return p.get("region").map(r -> "region " + r).orElse("");
+    }
+
+    /**
+     * "Deployer in 222222222222 via dev" for a role profile, so that it reads like the Identity
+     * Center ones next to it; an ARN that does not parse is shown as it is.
+     */
+    static String roleDetail(String roleArn, String sourceProfile, String credentialSource) {
+        String[] parts = roleArn.split(":", 6);
+        String what = roleArn;
+        if (parts.length == 6 && parts[0].equals("arn") && parts[2].equals("iam") && parts[5].startsWith("role/")) {
+            String role = parts[5].substring(parts[5].lastIndexOf('/') + 1);
+            what = parts[4].isEmpty() ? role : role + " in " + parts[4];
+        }
+        if (sourceProfile != null) {
+            return what + " via " + sourceProfile;
+        }
+        return credentialSource != null ? what + " via " + credentialSource : what;
     }
 }

@@ -145,4 +145,15 @@ class UsePickerTest {
         assertEquals("account: Prod", lines.get(0).toString());
         assertTrue(lines.get(1).toString().contains("no account matches"), lines.toString());
     }
+
+    @Test
+    void roleProfilesReadAsRoleAccountAndSource() {
+        assertEquals("Deployer in 222222222222 via dev",
+                UsePickerCommand.roleDetail("arn:aws:iam::222222222222:role/Deployer", "dev", null));
+        assertEquals("Deployer in 222222222222 via Environment",
+                UsePickerCommand.roleDetail("arn:aws:iam::222222222222:role/team/ci/Deployer", null, "Environment"));
+        assertEquals("arn:aws-cn:s3:::bucket via dev", UsePickerCommand.roleDetail("arn:aws-cn:s3:::bucket", "dev", null),
+                "what is not a role ARN is shown as it is");
+        assertEquals("not an arn", UsePickerCommand.roleDetail("not an arn", null, null));
+    }
 }
