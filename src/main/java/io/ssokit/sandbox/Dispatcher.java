@@ -259,7 +259,7 @@ final class Dispatcher {
     private ApiResponse index() {
         StringBuilder sb = new StringBuilder("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>ssokit sandbox</title>"
                 + "</head><body style=\"font-family:sans-serif;max-width:50em;margin:3em auto\"><h1>ssokit sandbox</h1>"
-                + "<p>A local IAM Identity Center emulator (SSO OIDC, SSO portal, STS) at <code>" + Xml.escape(endpoint)
+                + "<p>A local IAM Identity Center emulator (SSO OIDC, SSO portal, STS, sso-admin, identitystore, organizations) at <code>" + Xml.escape(endpoint)
                 + "</code>. Point a client at it with <code>AWS_ENDPOINT_URL=" + Xml.escape(endpoint) + "</code>.</p><ul>");
         for (Org.Instance i : org.instances()) {
             sb.append("<li>start URL <code>").append(Xml.escape(i.startUrl())).append("</code> in ")
