@@ -163,7 +163,8 @@ public final class AwsDirectory implements Directory {
         try {
             return Optional.of(client.call(api, operation, body));
         } catch (Json11Exception e) {
-            if (NOT_FOUND.contains(e.code())) {
+            // an identity store that does not exist is not a user that does not exist
+            if (NOT_FOUND.contains(e.code()) && !"IDENTITY_STORE".equals(e.member("ResourceType"))) {
                 return Optional.empty();
             }
             throw failed(api, operation, e);

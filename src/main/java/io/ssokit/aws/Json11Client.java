@@ -105,11 +105,18 @@ public final class Json11Client {
         private static final long serialVersionUID = 1L;
         private final String code;
         private final int status;
+        private final transient JsonNode body;
 
-        public Json11Exception(String code, String message, int status) {
+        public Json11Exception(String code, String message, int status, JsonNode body) {
             super(message, null, false, false);
             this.code = code;
             this.status = status;
+            this.body = body;
+        }
+
+        /** A further member of the error body (identitystore's {@code ResourceType}), or null. */
+        public String member(String name) {
+            return body == null || !body.path(name).isTextual() ? null : body.path(name).asText();
         }
 
         public String code() {
@@ -251,7 +258,8 @@ public final class Json11Client {
         }
         if (status / 100 == 2) {
             if (json == null && body.length > 0) {
-                throw new Json11Exception("InvalidResponse", api.label + " " + operation + " answered with a body that is not JSON", status);
+                throw new Json11Exception("InvalidResponse", api.label + " " + operation + " answered with a body that is not JSON", status,
+                        null);
             }
             return json == null ? JSON.createObjectNode() : json;
         }
@@ -271,7 +279,7 @@ public final class Json11Client {
         if (message == null && json != null) {
             message = text(json, "Message");
         }
-        throw new Json11Exception(code, message == null ? code : message, status);
+        throw new Json11Exception(code, message == null ? code : message, status, json);
     }
 
     private static String text(JsonNode json, String field) {

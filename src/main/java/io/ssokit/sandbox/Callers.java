@@ -50,6 +50,6 @@ final class Callers {
             throw new ApiError(no.status(), no.code(), no.message());
         }
         String code = JSON11_CODES.getOrDefault(no.code(), no.code());
-        throw new ApiError(code.equals("MissingAuthenticationTokenException") ? 403 : 400, code, no.message());
+        throw new ApiError(400, code, no.message());
     }
 }

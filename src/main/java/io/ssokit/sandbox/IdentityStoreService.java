@@ -88,9 +88,14 @@ final class IdentityStoreService extends AdminService {
         return value.asText();
     }
 
+    /** The model's ResourceNotFoundException names what is missing: ResourceType (USER, GROUP, IDENTITY_STORE) and ResourceId. */
     private static ApiError notFound(String type, String id, String message) {
-        // ResourceType and ResourceId are members of the error in the model; the generic renderer keeps __type and message
-        return new ApiError(400, "ResourceNotFoundException", message + (id == null ? "" : " (" + type + " " + id + ")"));
+        java.util.Map<String, String> members = new java.util.LinkedHashMap<>();
+        members.put("ResourceType", type);
+        if (id != null) {
+            members.put("ResourceId", id);
+        }
+        return new ApiError(400, "ResourceNotFoundException", message, members);
     }
 
     @Override

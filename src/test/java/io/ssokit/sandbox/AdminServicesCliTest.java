@@ -207,7 +207,7 @@ class AdminServicesCliTest {
         HttpResponse<String> raw = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(sandbox.endpoint())
                 .header("Content-Type", "application/x-amz-json-1.1").header("X-Amz-Target", "AWSOrganizationsV20161128.ListAccounts")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(403, raw.statusCode(), raw.body());
+        assertEquals(400, raw.statusCode(), raw.body());
         assertEquals("application/x-amz-json-1.1", raw.headers().firstValue("Content-Type").orElseThrow());
         JsonNode body = JSON.readTree(raw.body());
         assertEquals("MissingAuthenticationTokenException", body.get("__type").asText());
