@@ -9,6 +9,7 @@ import io.ssokit.admin.Lookup;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ssokit admin assignments}: who has which permission set in which account (aws-sso-util §3.13, §8.2). */
@@ -32,17 +33,12 @@ import picocli.CommandLine.Option;
             "1:AWS refused a call (the rows before it are printed)",
             "2:bad usage or configuration"})
 public final class AdminAssignmentsCommand extends BaseCommand {
+    @Mixin
+    AdminOptions admin = new AdminOptions();
     static final String ARN_STYLE_VAR = "AWS_SSO_UTIL_ASSIGNMENTS_ARN_STYLE";
 
-    @Option(names = {"--instance-arn", "--ins"}, paramLabel = "ARN", description = "Identity Center instance ARN or bare id.")
-    String instanceArn;
 
-    @Option(names = {"--identity-store-id", "--id-store"}, paramLabel = "ID", description = "Identity store id.")
-    String identityStoreId;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile for the admin calls (default: the environment's "
-            + "credentials, else AWS_PROFILE, else the default profile).")
-    String profile;
 
     @Option(names = {"--group", "-g"}, paramLabel = "GROUP", description = "Group id (exact) or display-name regex; repeatable.")
     List<String> groups = new ArrayList<>();
@@ -90,32 +86,10 @@ public final class AdminAssignmentsCommand extends BaseCommand {
         lookupNames = false;
     }
 
-    boolean showId;
-
-    @Option(names = "--show-id", description = "Print the instance used, on stderr (stdout keeps only the rows).")
-    void showId(boolean v) {
-        showId = true;
-    }
-
-    @Option(names = "--hide-id", description = "Do not (the default).")
-    void hideId(boolean v) {
-        showId = false;
-    }
 
     @Option(names = {"--separator", "--sep"}, paramLabel = "SEP", description = "Field separator (default: ,).")
     String separator = ",";
 
-    boolean header = true;
-
-    @Option(names = "--header", description = "Print the header row (the default).")
-    void header(boolean v) {
-        header = true;
-    }
-
-    @Option(names = "--no-header", description = "Leave out the header row.")
-    void noHeader(boolean v) {
-        header = false;
-    }
 
     @Option(names = "--arn-style", paramLabel = "arn|id", description = "Instance and permission-set columns as full ARNs "
             + "(default) or ids; default from " + ARN_STYLE_VAR + ".")
@@ -136,14 +110,14 @@ public final class AdminAssignmentsCommand extends BaseCommand {
                 ouRecursive, lookupNames);
         // a query that cannot run is refused before any credentials are resolved
         Assignments.check(query);
-        try (AdminSupport.Session session = AdminSupport.open(ctx, profile)) {
-            Directory.Instance instance = AdminIds.resolve(session.directory(), instanceArn, identityStoreId);
-            if (showId) {
+        try (AdminSupport.Session session = AdminSupport.open(ctx, admin.profile)) {
+            Directory.Instance instance = AdminIds.resolve(session.directory(), admin.instanceArn, admin.identityStoreId);
+            if (admin.showId) {
                 ctx.log().info("Using Identity Center instance " + AdminIds.instanceId(instance.instanceArn()));
             }
             Assignments assignments = new Assignments(session.directory(), instance, query);
             AdminOutput output = new AdminOutput(ctx.out(), separator);
-            if (header) {
+            if (admin.header) {
                 output.row(List.of(ids ? "instance_id" : "instance_arn", "principal_type", "principal_id", "principal_name",
                         ids ? "permission_set_id" : "permission_set_arn", "permission_set_name", "target_type", "target_id",
                         "target_name"));

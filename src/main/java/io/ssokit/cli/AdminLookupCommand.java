@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,6 +37,8 @@ import picocli.CommandLine.Parameters;
             "1:with -e, a name was not found (the rows before it are printed); or AWS refused a call",
             "2:bad usage or configuration"})
 public final class AdminLookupCommand extends BaseCommand {
+    @Mixin
+    AdminOptions admin = new AdminOptions();
     static final List<String> TYPES = List.of("instance", "identity-store", "group", "user", "permission-set");
 
     @Parameters(index = "0", paramLabel = "TYPE", description = "instance, identity-store, group, user or permission-set.")
@@ -45,49 +48,18 @@ public final class AdminLookupCommand extends BaseCommand {
             + "permission-set ARNs/ids; ':all' for every permission set.")
     List<String> values = new ArrayList<>();
 
-    @Option(names = {"--instance-arn", "--ins"}, paramLabel = "ARN", description = "Identity Center instance ARN or bare id "
-            + "(ssoins-...); default: the only one ListInstances finds.")
-    String instanceArn;
 
-    @Option(names = {"--identity-store-id", "--id-store"}, paramLabel = "ID", description = "Identity store id (d-...); default: "
-            + "the instance's.")
-    String identityStoreId;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile for the admin calls (default: the environment's "
-            + "credentials, else AWS_PROFILE, else the default profile).")
-    String profile;
 
     @Option(names = {"--error-if-not-found", "-e"}, description = "Stop at the first name not found: print the rows so far, "
             + "the missing name on stderr, exit 1.")
     boolean errorIfNotFound;
 
-    boolean showId;
-
-    @Option(names = "--show-id", description = "Also print the instance or identity store used (to stdout, before the rows).")
-    void showId(boolean v) {
-        showId = true;
-    }
-
-    @Option(names = "--hide-id", description = "Do not print it (the default).")
-    void hideId(boolean v) {
-        showId = false;
-    }
 
     @Option(names = {"--separator", "--sep"}, paramLabel = "SEP", description = "Field separator; rows stream as found "
             + "(default: an aligned table).")
     String separator;
 
-    boolean header = true;
-
-    @Option(names = "--header", description = "Print the header row (the default; aws-sso-util's inverted flag is not copied).")
-    void header(boolean v) {
-        header = true;
-    }
-
-    @Option(names = "--no-header", description = "Leave out the header row.")
-    void noHeader(boolean v) {
-        header = false;
-    }
 
     @Option(names = "--permission-set-style", paramLabel = "arn|id", description = "Second column of permission sets: the full "
             + "ARN (default) or the ps- id.")
@@ -116,7 +88,7 @@ public final class AdminLookupCommand extends BaseCommand {
         if (separator != null && separator.isEmpty()) {
             throw new SsokitException(ExitCodes.USAGE, "--separator must not be empty");
         }
-        try (AdminSupport.Session session = AdminSupport.open(ctx, profile)) {
+        try (AdminSupport.Session session = AdminSupport.open(ctx, admin.profile)) {
             AdminOutput output = new AdminOutput(ctx.out(), separator);
             Directory directory = session.directory();
             InstanceSource instances = new InstanceSource(session, output);
@@ -131,9 +103,9 @@ public final class AdminLookupCommand extends BaseCommand {
                 return ExitCodes.OK;
             }
             boolean ps = type.equals("permission-set");
-            Lookup lookup = new Lookup(directory, () -> instances.get(showId && ps, showId && !ps), errorIfNotFound);
+            Lookup lookup = new Lookup(directory, () -> instances.get(admin.showId && ps, admin.showId && !ps), errorIfNotFound);
             List<String> headerFields = List.of("Name", ps ? permissionSetStyle.toUpperCase(java.util.Locale.ROOT) : "Id");
-            boolean[] headerDone = {!header};
+            boolean[] headerDone = {!admin.header};
             Consumer<Lookup.Row> sink = r -> {
                 if (!headerDone[0]) {
                     output.row(headerFields);
@@ -186,7 +158,7 @@ public final class AdminLookupCommand extends BaseCommand {
                 return instance;
             }
             boolean cached = false;
-            if (instanceArn == null && identityStoreId == null) {
+            if (admin.instanceArn == null && admin.identityStoreId == null) {
                 IdsCache cache = new IdsCache(IdsCache.file(ctx.env().cliCacheDir(), session.profile(),
                         session.profile() == null ? session.accountId() : null, session.region()), ctx.log());
                 Optional<Directory.Instance> hit = cache.read();
@@ -199,7 +171,7 @@ public final class AdminLookupCommand extends BaseCommand {
                     cache.write(instance);
                 }
             } else {
-                instance = AdminIds.resolve(session.directory(), instanceArn, identityStoreId);
+                instance = AdminIds.resolve(session.directory(), admin.instanceArn, admin.identityStoreId);
             }
             String how = cached ? "cached " : "";
             if (showInstance) {

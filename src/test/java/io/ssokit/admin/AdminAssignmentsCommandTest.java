@@ -38,9 +38,7 @@ class AdminAssignmentsCommandTest {
     }
 
     static CliRun ok(CliRun r) {
-        assertEquals(0, r.code(), r::toString);
-        assertEquals("", r.err(), r::toString);
-        return r;
+        return AdminFixture.ok(r);
     }
 
     String row(String principal, String permissionSet, String account) {

@@ -8,6 +8,7 @@ import io.ssokit.sandbox.Sandbox;
 import io.ssokit.sandbox.SandboxOptions;
 import io.ssokit.testing.CliRun;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,6 +36,13 @@ final class AdminFixture implements AutoCloseable {
 
     Env env() {
         return new Env(vars, home);
+    }
+
+    /** Asserts success with nothing on stderr. */
+    static CliRun ok(CliRun r) {
+        Assertions.assertEquals(0, r.code(), r::toString);
+        Assertions.assertEquals("", r.err(), r::toString);
+        return r;
     }
 
     CliRun run(String... args) {

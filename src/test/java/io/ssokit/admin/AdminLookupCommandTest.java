@@ -29,9 +29,7 @@ class AdminLookupCommandTest {
     }
 
     static CliRun ok(CliRun r) {
-        assertEquals(0, r.code(), r::toString);
-        assertEquals("", r.err(), r::toString);
-        return r;
+        return AdminFixture.ok(r);
     }
 
     /** The Python table: every column left-justified to its widest value, joined by one space. */
