@@ -117,16 +117,25 @@ public final class AdminAssignmentsCommand extends BaseCommand {
             }
             Assignments assignments = new Assignments(session.directory(), instance, query);
             AdminOutput output = new AdminOutput(ctx.out(), separator);
-            if (admin.header) {
-                output.row(List.of(ids ? "instance_id" : "instance_arn", "principal_type", "principal_id", "principal_name",
-                        ids ? "permission_set_id" : "permission_set_arn", "permission_set_name", "target_type", "target_id",
-                        "target_name"));
+            List<String> headerFields = List.of(ids ? "instance_id" : "instance_arn", "principal_type", "principal_id",
+                    "principal_name", ids ? "permission_set_id" : "permission_set_arn", "permission_set_name", "target_type",
+                    "target_id", "target_name");
+            // the header goes out with the first row, so a listing that fails at once leaves stdout empty
+            boolean[] headerDone = {!admin.header};
+            assignments.run(r -> {
+                if (!headerDone[0]) {
+                    output.row(headerFields);
+                    headerDone[0] = true;
+                }
+                output.row(List.of(
+                        ids ? AdminIds.instanceId(r.instanceArn()) : r.instanceArn(),
+                        r.principalType(), r.principalId(), orEmpty(r.principalName()),
+                        ids ? Lookup.permissionSetId(r.permissionSetArn()) : r.permissionSetArn(),
+                        orEmpty(r.permissionSetName()), r.targetType(), r.targetId(), orEmpty(r.targetName())));
+            });
+            if (!headerDone[0]) {
+                output.row(headerFields);
             }
-            assignments.run(r -> output.row(List.of(
-                    ids ? AdminIds.instanceId(r.instanceArn()) : r.instanceArn(),
-                    r.principalType(), r.principalId(), orEmpty(r.principalName()),
-                    ids ? Lookup.permissionSetId(r.permissionSetArn()) : r.permissionSetArn(),
-                    orEmpty(r.permissionSetName()), r.targetType(), r.targetId(), orEmpty(r.targetName()))));
             return ExitCodes.OK;
         }
     }
