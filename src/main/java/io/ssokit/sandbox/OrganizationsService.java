@@ -60,6 +60,13 @@ final class OrganizationsService extends AdminService {
         return ok(out);
     }
 
+    /** Organizations names its throttling error TooManyRequestsException (the others: ThrottlingException). */
+    @Override
+    public ApiError throttled() {
+        return new ApiError(400, "TooManyRequestsException", "You have sent too many requests in too short a period of time."
+                + " The quota helps protect against denial-of-service attacks. Try again later.");
+    }
+
     private String parent(JsonNode body) {
         String id = required(body, "ParentId", PARENT_ID);
         if (!model.isParent(id)) {

@@ -213,4 +213,24 @@ class AdminServicesCliTest {
         assertEquals("MissingAuthenticationTokenException", body.get("__type").asText());
         assertEquals("Request is missing Authentication Token", body.get("message").asText());
     }
+
+    static HttpResponse<String> raw(Sandbox sb, String target) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(sb.endpoint())
+                .header("Content-Type", "application/x-amz-json-1.1").header("X-Amz-Target", target)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void eachServiceThrottlesWithItsOwnErrorName() throws Exception {
+        // one token, refilled once in hours: the first request passes, every later one is throttled
+        try (Sandbox sb = Sandbox.start(SandboxOptions.builder().org(AdminTestOrg.org()).throttleRps(0.0001).build())) {
+            assertEquals("MissingAuthenticationTokenException",
+                    JSON.readTree(raw(sb, "SWBExternalService.ListInstances").body()).get("__type").asText());
+            assertEquals("TooManyRequestsException",
+                    JSON.readTree(raw(sb, "AWSOrganizationsV20161128.ListAccounts").body()).get("__type").asText());
+            assertEquals("ThrottlingException", JSON.readTree(raw(sb, "SWBExternalService.ListInstances").body()).get("__type").asText());
+            assertEquals("ThrottlingException", JSON.readTree(raw(sb, "AWSIdentityStore.DescribeUser").body()).get("__type").asText());
+            assertEquals(3, sb.stats().throttled());
+        }
+    }
 }
