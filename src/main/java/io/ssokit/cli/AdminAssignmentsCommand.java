@@ -17,16 +17,17 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "List account assignments as separated rows (streamed as found):",
-            "  instance_arn,principal_type,principal_id,principal_name,permission_set_arn,permission_set_name,"
-                    + "target_type,target_id,target_name",
-            "  ssokit admin assignments --group Admins --account-name '^Prod'",
-            "  ssokit admin assignments --ou ou-ab12-abcdef12 --ou-recursive -p ReadOnly --arn-style id",
+            "List account assignments, one separated row each, streamed as found:",
+            "  ssokit admin assignments > assignments.csv",
+            "  ssokit admin assignments -g Admins --account-name '^Prod'",
+            "  ssokit admin assignments --ou ou-ab12-abcdef12 --ou-recursive -p ReadOnly",
             "",
-            "Values of one option are OR-ed, different options AND-ed. --permission-set values that are all ARNs/ids are "
-                    + "looked at directly; otherwise each is an ARN, id or a name regex. Account values that are all 12-digit ids "
-                    + "are looked at directly (with --ou); else every account is filtered by id prefix/suffix or name regex. "
-                    + "Names missing or not looked up are empty. Values are not CSV-quoted."},
+            "Columns: instance_arn, principal_type, principal_id, principal_name, permission_set_arn, permission_set_name, "
+                    + "target_type, target_id, target_name. Values of one option are OR-ed, different options AND-ed. "
+                    + "--permission-set values that are all ARNs/ids are queried directly; otherwise each is an ARN, id or name "
+                    + "regex. Account values that are all 12-digit ids are queried directly (with any --ou); else every account "
+                    + "is filtered by id prefix/suffix or name regex. Names missing or not looked up are empty. Values are not "
+                    + "CSV-quoted."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:listed",
@@ -40,58 +41,58 @@ public final class AdminAssignmentsCommand extends BaseCommand {
 
 
 
-    @Option(names = {"--group", "-g"}, paramLabel = "GROUP", description = "Group id (exact) or display-name regex; repeatable.")
+    @Option(order = 10, names = {"--group", "-g"}, paramLabel = "GROUP", description = "Group id (exact) or display-name regex; repeatable.")
     List<String> groups = new ArrayList<>();
 
-    @Option(names = {"--user", "-u"}, paramLabel = "USER", description = "User id (exact) or user-name regex; repeatable.")
+    @Option(order = 11, names = {"--user", "-u"}, paramLabel = "USER", description = "User id (exact) or user-name regex; repeatable.")
     List<String> users = new ArrayList<>();
 
-    @Option(names = {"--permission-set", "-p"}, paramLabel = "PERM_SET", description = "Permission set ARN, ssoins-.../ps-..., "
+    @Option(order = 12, names = {"--permission-set", "-p"}, paramLabel = "PERM_SET", description = "Permission set ARN, ssoins-.../ps-..., "
             + "ps-... or name regex; repeatable.")
     List<String> permissionSets = new ArrayList<>();
 
-    @Option(names = "--account-id", paramLabel = "ID", description = "Account id, or a prefix or suffix of one; repeatable.")
+    @Option(order = 13, names = "--account-id", paramLabel = "ID", description = "Account id, or a prefix or suffix of one; repeatable.")
     List<String> accountIds = new ArrayList<>();
 
-    @Option(names = "--account-name", paramLabel = "REGEX", description = "Account name regex; repeatable.")
+    @Option(order = 14, names = "--account-name", paramLabel = "REGEX", description = "Account name regex; repeatable.")
     List<String> accountNames = new ArrayList<>();
 
-    @Option(names = {"--account", "-a"}, hidden = true, paramLabel = "ACCOUNT", description = "Account id or name (either).")
+    @Option(order = 15, names = {"--account", "-a"}, hidden = true, paramLabel = "ACCOUNT", description = "Account id or name (either).")
     List<String> accounts = new ArrayList<>();
 
-    @Option(names = "--ou", paramLabel = "ID", description = "OU (ou-...) or root (r-...) whose accounts to list; repeatable.")
+    @Option(order = 16, names = "--ou", paramLabel = "ID", description = "OU (ou-...) or root (r-...) whose accounts to list; repeatable.")
     List<String> ous = new ArrayList<>();
 
     boolean ouRecursive;
 
-    @Option(names = "--ou-recursive", description = "With --ou, also the accounts of the OUs below.")
+    @Option(order = 17, names = "--ou-recursive", description = "With --ou, also the accounts of the OUs below.")
     void ouRecursive(boolean v) {
         ouRecursive = true;
     }
 
-    @Option(names = "--ou-not-recursive", description = "With --ou, only the accounts directly in it (the default).")
+    @Option(order = 18, names = "--ou-not-recursive", description = "With --ou, only the accounts directly in it (the default).")
     void ouNotRecursive(boolean v) {
         ouRecursive = false;
     }
 
     boolean lookupNames = true;
 
-    @Option(names = "--lookup-names", description = "Look up principal, permission-set and account names (the default).")
+    @Option(order = 19, names = "--lookup-names", description = "Look up principal, permission-set and account names (the default).")
     void lookupNames(boolean v) {
         lookupNames = true;
     }
 
-    @Option(names = "--no-lookup-names", description = "Leave names empty (fewer calls), except where a filter needs them.")
+    @Option(order = 20, names = "--no-lookup-names", description = "Leave names empty (fewer calls), except where a filter needs them.")
     void noLookupNames(boolean v) {
         lookupNames = false;
     }
 
 
-    @Option(names = {"--separator", "--sep"}, paramLabel = "SEP", description = "Field separator (default: ,).")
+    @Option(order = 21, names = {"--separator", "--sep"}, paramLabel = "SEP", description = "Field separator (default: ,).")
     String separator = ",";
 
 
-    @Option(names = "--arn-style", paramLabel = "arn|id", description = "Instance and permission-set columns as full ARNs "
+    @Option(order = 22, names = "--arn-style", paramLabel = "arn|id", description = "Instance and permission-set columns as full ARNs "
             + "(default) or ids; default from " + ARN_STYLE_VAR + ".")
     String arnStyle;
 

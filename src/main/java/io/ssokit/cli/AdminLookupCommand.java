@@ -20,16 +20,16 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Look up the ids Identity Center APIs and CloudFormation want:",
-            "  ssokit admin lookup instance                       the instance ARN",
-            "  ssokit admin lookup identity-store                 the identity store id",
-            "  ssokit admin lookup group Developers Admins        group names -> ids (NOT_FOUND when missing)",
-            "  ssokit admin lookup user alice                     user names -> ids",
-            "  ssokit admin lookup permission-set ReadOnly ps-0123456789abcdef   names -> ARNs, ids -> names (UNKNOWN)",
-            "  ssokit admin lookup permission-set :all            every permission set",
+            "Look up the ids the Identity Center APIs and CloudFormation want:",
+            "  ssokit admin lookup instance              # the instance ARN",
+            "  ssokit admin lookup identity-store        # the identity store id",
+            "  ssokit admin lookup group Admins Devs     # ids, NOT_FOUND if missing",
+            "  ssokit admin lookup user alice bob",
+            "  ssokit admin lookup permission-set ReadOnly ps-0123456789abcdef",
+            "  ssokit admin lookup permission-set :all",
             "",
-            "Without --instance-arn and --identity-store-id the instance comes from sso-admin ListInstances and is cached in "
-                    + "~/.aws/cli/cache/aws-sso-util-ids-<profile>.json (or -<account>-<region>.json). Rows form an aligned "
+            "Without --instance-arn and --identity-store-id the instance comes from ListInstances and is cached in "
+                    + "the AWS CLI cache directory (aws-sso-util-ids-PROFILE.json, or -ACCOUNT-REGION.json). Rows form an aligned "
                     + "table; with --separator they stream as found."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -51,17 +51,17 @@ public final class AdminLookupCommand extends BaseCommand {
 
 
 
-    @Option(names = {"--error-if-not-found", "-e"}, description = "Stop at the first name not found: print the rows so far, "
+    @Option(order = 10, names = {"--error-if-not-found", "-e"}, description = "Stop at the first name not found: print the rows so far, "
             + "the missing name on stderr, exit 1.")
     boolean errorIfNotFound;
 
 
-    @Option(names = {"--separator", "--sep"}, paramLabel = "SEP", description = "Field separator; rows stream as found "
+    @Option(order = 11, names = {"--separator", "--sep"}, paramLabel = "SEP", description = "Field separator; rows stream as found "
             + "(default: an aligned table).")
     String separator;
 
 
-    @Option(names = "--permission-set-style", paramLabel = "arn|id", description = "Second column of permission sets: the full "
+    @Option(order = 12, names = "--permission-set-style", paramLabel = "arn|id", description = "Second column of permission sets: the full "
             + "ARN (default) or the ps- id.")
     String permissionSetStyle = "arn";
 
