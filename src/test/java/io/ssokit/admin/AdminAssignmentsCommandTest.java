@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ssokit.testing.CliRun;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ssokit admin assignments} in-process against the sandbox's admin services and the admin
@@ -19,27 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
  * 222 ReadOnly: Readers; 333 Developer: Builders; 333 ReadOnly: Readers; 444 ReadOnly: Readers;
  * 555 Developer: Builders.
  */
-class AdminAssignmentsCommandTest {
+class AdminAssignmentsCommandTest extends AdminCommandTesting {
     static final String HEADER = "instance_arn,principal_type,principal_id,principal_name,permission_set_arn,permission_set_name,"
             + "target_type,target_id,target_name\n";
 
-    @TempDir
-    Path home;
-    AdminFixture f;
-
-    @BeforeEach
-    void start() {
-        f = new AdminFixture(home);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
-
-    static CliRun ok(CliRun r) {
-        return AdminFixture.ok(r);
-    }
 
     String row(String principal, String permissionSet, String account) {
         boolean group = Character.isUpperCase(principal.charAt(0));

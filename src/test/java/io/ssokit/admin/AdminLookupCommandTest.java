@@ -7,30 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ssokit.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ssokit admin lookup} in-process against the sandbox's admin services. */
-class AdminLookupCommandTest {
-    @TempDir
-    Path home;
-    AdminFixture f;
-
-    @BeforeEach
-    void start() {
-        f = new AdminFixture(home);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
-
-    static CliRun ok(CliRun r) {
-        return AdminFixture.ok(r);
-    }
+class AdminLookupCommandTest extends AdminCommandTesting {
 
     /** The Python table: every column left-justified to its widest value, joined by one space. */
     static String table(String[]... rows) {
