@@ -135,7 +135,8 @@ public final class AwsClients implements AutoCloseable {
         return builder;
     }
 
-    private synchronized SdkHttpClient httpClient() {
+    /** The shared URL-connection HTTP client, for {@link Json11Client}; closed with this factory. */
+    public synchronized SdkHttpClient httpClient() {
         if (http == null) {
             http = UrlConnectionHttpClient.builder()
                     .connectionTimeout(Duration.ofSeconds(10))

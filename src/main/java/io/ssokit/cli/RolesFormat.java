@@ -227,7 +227,8 @@ final class RolesFormat {
         out.append('\n');
     }
 
-    private static void padded(StringBuilder out, List<String> values, int[] widths) {
+    /** One table line: each value left-justified to its column width, joined by one space (also admin lookup's). */
+    static void padded(StringBuilder out, List<String> values, int[] widths) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 out.append(' ');
@@ -241,7 +242,7 @@ final class RolesFormat {
         out.append('\n');
     }
 
-    private static int length(String s) {
+    static int length(String s) {
         return s.codePointCount(0, s.length());
     }
 }

@@ -11,12 +11,24 @@ final class ApiError extends RuntimeException {
     final int status;
     final String code;
     final String oauthError;
+    /** Further string members of a JSON 1.1 error body (identitystore's ResourceType and ResourceId); never null. */
+    final java.util.Map<String, String> members;
 
     ApiError(int status, String code, String oauthError, String message) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.oauthError = oauthError;
+        this.members = java.util.Map.of();
+    }
+
+    /** A JSON 1.1 error with further members in its body. */
+    ApiError(int status, String code, String message, java.util.Map<String, String> members) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.oauthError = null;
+        this.members = java.util.Map.copyOf(members);
     }
 
     ApiError(int status, String code, String message) {

@@ -35,10 +35,18 @@ final class Dispatcher {
     }
 
     /**
-     * Where a request goes: its error protocol, its name in the stats (null: not counted), and
-     * whether it is an API call (faults apply) or a page for a person.
+     * Where a request goes: its error protocol, its name in the stats (null: not counted),
+     * whether it is an API call (faults apply) or a page for a person, and the error an injected
+     * throttle answers with (null: the protocol's).
      */
-    record Route(Protocol protocol, String operation, boolean api, Handler handler) {
+    record Route(Protocol protocol, String operation, boolean api, Handler handler, ApiError throttle) {
+        Route(Protocol protocol, String operation, boolean api, Handler handler) {
+            this(protocol, operation, api, handler, null);
+        }
+
+        ApiError throttled() {
+            return throttle != null ? throttle : protocol.throttled();
+        }
     }
 
     Dispatcher(OidcService oidc, PortalService portal, StsService sts, Json11Services json11, Counters counters, Faults faults,
@@ -82,7 +90,7 @@ final class Dispatcher {
                 if (!faults.admit()) {
                     counters.throttled();
                     counters.failure(op);
-                    return route.protocol().render(route.protocol().throttled(), requestId);
+                    return route.protocol().render(route.throttled(), requestId);
                 }
                 if (faults.fail()) {
                     counters.error();
@@ -131,7 +139,7 @@ final class Dispatcher {
                 });
             }
             String op = Json11Services.operation(target);
-            return new Route(Protocol.JSON11, s.name() + ":" + op, true, (r, id) -> s.handler().handle(op, r));
+            return new Route(Protocol.JSON11, s.name() + ":" + op, true, (r, id) -> s.handler().handle(op, r), s.handler().throttled());
         }
         boolean get = method.equals("GET");
         boolean post = method.equals("POST");
@@ -259,7 +267,7 @@ final class Dispatcher {
     private ApiResponse index() {
         StringBuilder sb = new StringBuilder("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>ssokit sandbox</title>"
                 + "</head><body style=\"font-family:sans-serif;max-width:50em;margin:3em auto\"><h1>ssokit sandbox</h1>"
-                + "<p>A local IAM Identity Center emulator (SSO OIDC, SSO portal, STS) at <code>" + Xml.escape(endpoint)
+                + "<p>A local IAM Identity Center emulator (SSO OIDC, SSO portal, STS, sso-admin, identitystore, organizations) at <code>" + Xml.escape(endpoint)
                 + "</code>. Point a client at it with <code>AWS_ENDPOINT_URL=" + Xml.escape(endpoint) + "</code>.</p><ul>");
         for (Org.Instance i : org.instances()) {
             sb.append("<li>start URL <code>").append(Xml.escape(i.startUrl())).append("</code> in ")

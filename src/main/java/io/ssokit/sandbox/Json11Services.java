@@ -15,6 +15,11 @@ final class Json11Services {
     /** One JSON 1.1 service: answers the operations of its target prefix. */
     interface Handler {
         ApiResponse handle(String operation, ApiRequest request);
+
+        /** The error this service throttles with, when it is not the protocol's {@code ThrottlingException}. */
+        default ApiError throttled() {
+            return null;
+        }
     }
 
     record Service(String name, Handler handler) {

@@ -2,6 +2,7 @@ package io.ssokit.sandbox;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,14 @@ import java.util.regex.Pattern;
  * instances:                         # default: one, https://sandbox.awsapps.com/start in us-east-1
  *   - startUrl: https://sandbox.awsapps.com/start
  *     region: us-east-1
+ *     instanceArn: ssoins-0123456789abcdef   # ARN or bare id; default: derived from the start URL
+ *     identityStoreId: d-0123456789          # default: derived from the start URL
  * accounts:                          # at least one
  *   - id: "111111111111"             # 12 digits; quote it in YAML
  *     name: Development
  *     email: dev@example.com         # default: aws+ID@example.com
- *     roles: [Developer, ReadOnly]   # permission sets; listed by ListAccountRoles
+ *     roles: [Developer, ReadOnly]   # permission sets provisioned here; listed by ListAccountRoles
+ *     status: ACTIVE                 # ACTIVE (default), SUSPENDED or PENDING_CLOSURE
  *     iamRoles:                      # absent: AssumeRole accepts any role name in this account
  *       - name: Deployer             # present: only these roles exist
  *         maxSessionDuration: 3600   # 3600..43200, default 3600
@@ -38,15 +42,41 @@ import java.util.regex.Pattern;
  * users:                             # default: one user, sandbox-user, with access to everything
  *   - name: alice                    # becomes the session name in role ARNs
  *     email: alice@example.com
- *     access:                        # absent: every role in every account
+ *     id: 6b8c1a2e-...               # identity store UserId; default: a UUID derived from the name
+ *     access:                        # absent: every role in every account ({} for none of its own)
  *       "111111111111": [Developer]
  *       "222222222222": ["*"]        # every role of that account
+ * groups:                            # identity store groups; members get the group's access too
+ *   - name: Developers               # DisplayName
+ *     id: 0f3e...                    # GroupId; default: a UUID derived from the name
+ *     members: [alice]
+ *     access:
+ *       "222222222222": [Developer]
+ * permissionSets:                    # optional details of permission sets (every role name is one)
+ *   - name: Developer
+ *     description: Build things
+ *     sessionDuration: PT8H          # ISO 8601, PT1H (default) to PT12H
+ * managementAccount: "111111111111"  # default: the first account
+ * rootId: r-ab12                     # default: derived from the management account
+ * organizationalUnits:               # accounts not placed in an OU are under the root
+ *   - name: Workloads
+ *     id: ou-ab12-abcdef12           # default: derived from the root and the OU's path
+ *     accounts: ["222222222222"]
+ *     children:
+ *       - name: Production
+ *         accounts: ["333333333333"]
  * mfaDevices:
  *   - serialNumber: arn:aws:iam::111111111111:mfa/alice
  *     secret: JBSWY3DPEHPK3PXP       # base32 TOTP seed, as authenticator apps take it
  * </pre>
+ *
+ * <p>Account assignments (what sso-admin's ListAccountAssignments answers) follow from the
+ * users' and groups' {@code access}: a user with no {@code access} is assigned every role of
+ * every account directly.
  */
-public record Org(List<Instance> instances, List<Account> accounts, List<User> users, List<MfaDevice> mfaDevices) {
+public record Org(List<Instance> instances, List<Account> accounts, List<User> users, List<MfaDevice> mfaDevices,
+        List<Group> groups, List<PermissionSet> permissionSets, String managementAccount, String rootId,
+        List<OrganizationalUnit> organizationalUnits) {
 
     public static final String DEFAULT_START_URL = "https://sandbox.awsapps.com/start";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -58,7 +88,20 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
     static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     static final Pattern SERIAL = Pattern.compile("[\\w+=/:,.@-]{9,256}");
+    static final String INSTANCE_ARN_PREFIX = "arn:aws:sso:::instance/";
+    static final Pattern INSTANCE_ARN = Pattern.compile("arn:aws:sso:::instance/((?:sso)?ins-[a-zA-Z0-9-.]{16})");
+    static final Pattern IDENTITY_STORE_ID = Pattern.compile("d-[0-9a-f]{10}");
+    static final Pattern PRINCIPAL_ID = Pattern.compile("([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}");
+    static final Pattern ROOT_ID = Pattern.compile("r-[0-9a-z]{4,32}");
+    static final Pattern OU_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
+    static final java.util.Set<String> ACCOUNT_STATUSES = java.util.Set.of("ACTIVE", "SUSPENDED", "PENDING_CLOSURE");
 
+    /** The organisation before groups, permission-set details and OUs: every old caller's shape. */
+    public Org(List<Instance> instances, List<Account> accounts, List<User> users, List<MfaDevice> mfaDevices) {
+        this(instances, accounts, users, mfaDevices, null, null, null, null, null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public Org {
         instances = instances == null || instances.isEmpty()
                 ? List.of(new Instance(DEFAULT_START_URL, DEFAULT_REGION)) : List.copyOf(instances);
@@ -68,6 +111,9 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
         accounts = List.copyOf(accounts);
         users = users == null || users.isEmpty() ? List.of(new User(DEFAULT_USER, null, null)) : List.copyOf(users);
         mfaDevices = mfaDevices == null ? List.of() : List.copyOf(mfaDevices);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        permissionSets = permissionSets == null ? List.of() : List.copyOf(permissionSets);
+        organizationalUnits = organizationalUnits == null ? List.of() : List.copyOf(organizationalUnits);
 
         Set<String> ids = new HashSet<>();
         Map<String, Account> byId = new LinkedHashMap<>();
@@ -83,28 +129,40 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
                 throw new IllegalArgumentException("start URL " + i.startUrl() + " is listed twice");
             }
         }
+        Set<String> instanceArns = new HashSet<>();
+        for (Instance i : instances) {
+            require(instanceArns.add(i.instanceArn()), "instance " + i.instanceArn() + " is listed twice");
+        }
         Set<String> names = new HashSet<>();
+        Set<String> principalIds = new HashSet<>();
         for (User u : users) {
             if (!names.add(u.name())) {
                 throw new IllegalArgumentException("user " + u.name() + " is listed twice");
             }
-            if (u.access() == null) {
-                continue;
-            }
-            for (Map.Entry<String, List<String>> e : u.access().entrySet()) {
-                Account a = byId.get(e.getKey());
-                if (a == null) {
-                    throw new IllegalArgumentException("user " + u.name() + " has access to account " + e.getKey()
-                            + ", which is not among the accounts");
-                }
-                for (String role : e.getValue()) {
-                    if (!role.equals("*") && !a.roles().contains(role)) {
-                        throw new IllegalArgumentException("user " + u.name() + " has access to role " + role + " in account "
-                                + a.id() + ", which has no such role (it has " + String.join(", ", a.roles()) + ")");
-                    }
-                }
-            }
+            require(principalIds.add(u.id()), "user id " + u.id() + " is used twice");
+            checkAccess("user " + u.name(), u.access(), byId);
         }
+        Set<String> groupNames = new HashSet<>();
+        for (Group g : groups) {
+            require(groupNames.add(g.name()), "group " + g.name() + " is listed twice");
+            require(principalIds.add(g.id()), "group id " + g.id() + " is used twice");
+            for (String m : g.members()) {
+                require(names.contains(m), "group " + g.name() + " has member " + m + ", which is not among the users");
+            }
+            checkAccess("group " + g.name(), g.access(), byId);
+        }
+        Set<String> psNames = new HashSet<>();
+        for (PermissionSet p : permissionSets) {
+            require(psNames.add(p.name()), "permission set " + p.name() + " is listed twice");
+        }
+        managementAccount = managementAccount == null ? accounts.get(0).id() : managementAccount;
+        require(byId.containsKey(managementAccount), "managementAccount " + managementAccount + " is not among the accounts");
+        rootId = rootId == null ? "r-" + Ids.hex16("root/" + managementAccount).substring(0, 4) : rootId;
+        require(ROOT_ID.matcher(rootId).matches(), "rootId '" + rootId + "' must look like r-ab12 (r- and 4-32 of 0-9 a-z)");
+        organizationalUnits = withIds(organizationalUnits, rootId.substring(2), "");
+        Map<String, String> placed = new HashMap<>();
+        Set<String> ouIds = new HashSet<>();
+        checkUnits(organizationalUnits, byId, placed, ouIds);
         Set<String> serials = new HashSet<>();
         for (MfaDevice d : mfaDevices) {
             if (!serials.add(d.serialNumber())) {
@@ -121,8 +179,57 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
         }
     }
 
-    /** An Identity Center instance: the start URL users sign in at, and its region. */
-    public record Instance(String startUrl, String region) {
+    private static void checkAccess(String who, Map<String, List<String>> access, Map<String, Account> byId) {
+        if (access == null) {
+            return;
+        }
+        for (Map.Entry<String, List<String>> e : access.entrySet()) {
+            Account a = byId.get(e.getKey());
+            if (a == null) {
+                throw new IllegalArgumentException(who + " has access to account " + e.getKey()
+                        + ", which is not among the accounts");
+            }
+            for (String role : e.getValue()) {
+                if (!role.equals("*") && !a.roles().contains(role)) {
+                    throw new IllegalArgumentException(who + " has access to role " + role + " in account "
+                            + a.id() + ", which has no such role (it has " + String.join(", ", a.roles()) + ")");
+                }
+            }
+        }
+    }
+
+    /** Gives every OU without an id one derived from the root and its path of names. */
+    private static List<OrganizationalUnit> withIds(List<OrganizationalUnit> units, String rootSuffix, String path) {
+        List<OrganizationalUnit> out = new ArrayList<>();
+        for (OrganizationalUnit u : units) {
+            String p = path + "/" + u.name();
+            String id = u.id() != null ? u.id() : "ou-" + rootSuffix + "-" + Ids.hex16("ou" + p).substring(0, 8);
+            out.add(new OrganizationalUnit(u.name(), id, u.accounts(), withIds(u.children(), rootSuffix, p)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static void checkUnits(List<OrganizationalUnit> units, Map<String, Account> byId, Map<String, String> placed,
+            Set<String> ouIds) {
+        for (OrganizationalUnit u : units) {
+            require(OU_ID.matcher(u.id()).matches(), "OU id '" + u.id() + "' of " + u.name()
+                    + " must look like ou-ab12-abcdef12 (ou-, 4-32 of 0-9 a-z, -, 8-32 of a-z 0-9)");
+            require(ouIds.add(u.id()), "OU id " + u.id() + " is used twice");
+            for (String a : u.accounts()) {
+                require(byId.containsKey(a), "OU " + u.name() + " lists account " + a + ", which is not among the accounts");
+                String before = placed.put(a, u.name());
+                require(before == null, "account " + a + " is placed in two OUs (" + before + " and " + u.name() + ")");
+            }
+            checkUnits(u.children(), byId, placed, ouIds);
+        }
+    }
+
+    /** An Identity Center instance: the start URL users sign in at, its region, its ARN and identity store. */
+    public record Instance(String startUrl, String region, String instanceArn, String identityStoreId) {
+        public Instance(String startUrl, String region) {
+            this(startUrl, region, null, null);
+        }
+
         public Instance {
             require(startUrl != null, "an instance needs a startUrl");
             URI u;
@@ -135,16 +242,39 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
                     "startUrl '" + startUrl + "' must be an http(s) URL with a host");
             region = region == null ? DEFAULT_REGION : region;
             require(REGION.matcher(region).matches(), "region '" + region + "' does not look like an AWS region (e.g. us-east-1)");
+            String seed = normalizeStartUrl(startUrl);
+            if (instanceArn == null) {
+                instanceArn = INSTANCE_ARN_PREFIX + "ssoins-" + Ids.hex16("instance/" + seed);
+            } else if (!instanceArn.startsWith("arn:")) {
+                instanceArn = INSTANCE_ARN_PREFIX + instanceArn;
+            }
+            require(INSTANCE_ARN.matcher(instanceArn).matches(), "instanceArn '" + instanceArn
+                    + "' must be arn:aws:sso:::instance/ssoins-<16 characters> (or the bare ssoins- id)");
+            identityStoreId = identityStoreId == null ? "d-" + Ids.hex16("identity-store/" + seed).substring(0, 10) : identityStoreId;
+            require(IDENTITY_STORE_ID.matcher(identityStoreId).matches(),
+                    "identityStoreId '" + identityStoreId + "' must be d- and 10 lowercase hex digits");
+        }
+
+        /** The instance id, {@code ssoins-...}: the last part of the ARN. */
+        public String instanceId() {
+            return instanceArn.substring(INSTANCE_ARN_PREFIX.length());
         }
     }
 
     /** An AWS account with its permission sets and, optionally, the IAM roles AssumeRole may assume. */
-    public record Account(String id, String name, String email, List<String> roles, List<IamRole> iamRoles) {
+    public record Account(String id, String name, String email, List<String> roles, List<IamRole> iamRoles, String status) {
+        public Account(String id, String name, String email, List<String> roles, List<IamRole> iamRoles) {
+            this(id, name, email, roles, iamRoles, null);
+        }
+
         public Account {
             require(id != null, "an account needs an id");
             require(ACCOUNT_ID.matcher(id).matches(), "account id '" + id + "' must be exactly 12 digits (quote it in YAML)");
             require(name != null && !name.isBlank(), "account " + id + " needs a name");
             email = email == null ? "aws+" + id + "@example.com" : email;
+            status = status == null ? "ACTIVE" : status;
+            require(ACCOUNT_STATUSES.contains(status), "status '" + status + "' of account " + id
+                    + " must be ACTIVE, SUSPENDED or PENDING_CLOSURE");
             require(roles != null && !roles.isEmpty(), "account " + id + " needs at least one role");
             roles = List.copyOf(roles);
             Set<String> seen = new HashSet<>();
@@ -185,17 +315,78 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
     }
 
     /** A person who signs in; {@code access} maps account ids to role names ("*" for all), null for everything. */
-    public record User(String name, String email, Map<String, List<String>> access) {
+    public record User(String name, String email, Map<String, List<String>> access, String id) {
+        public User(String name, String email, Map<String, List<String>> access) {
+            this(name, email, access, null);
+        }
+
         public User {
             require(name != null && name.length() >= 2 && name.length() <= 64 && IAM_NAME.matcher(name).matches(),
                     "user name '" + name + "' must be 2-64 of A-Z a-z 0-9 and +=,.@_- (it becomes an STS session name)");
             email = email == null ? name + "@example.com" : email;
-            if (access != null) {
-                Map<String, List<String>> copy = new LinkedHashMap<>();
-                access.forEach((k, v) -> copy.put(k, v == null ? List.of() : List.copyOf(v)));
-                access = java.util.Collections.unmodifiableMap(copy);
+            access = copyAccess(access);
+            id = principalId(id, "user/" + name, "user " + name);
+        }
+    }
+
+    /** An identity store group: its members get its access on top of their own. */
+    public record Group(String name, String id, List<String> members, Map<String, List<String>> access) {
+        public Group {
+            require(name != null && !name.isBlank() && name.length() <= 1024, "a group needs a name (1-1024 characters)");
+            id = principalId(id, "group/" + name, "group " + name);
+            members = members == null ? List.of() : List.copyOf(members);
+            access = access == null ? Map.of() : copyAccess(access);
+        }
+    }
+
+    /** Details of a permission set; every role name of the accounts is a permission set, described or not. */
+    public record PermissionSet(String name, String description, String sessionDuration) {
+        public PermissionSet {
+            require(name != null && name.length() <= 32 && IAM_NAME.matcher(name).matches(),
+                    "permission set name '" + name + "' must be 1-32 of A-Z a-z 0-9 and +=,.@_-");
+            require(description == null || description.length() <= 700, "description of " + name + " is over 700 characters");
+            if (sessionDuration != null) {
+                java.time.Duration d;
+                try {
+                    d = java.time.Duration.parse(sessionDuration);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException("sessionDuration '" + sessionDuration + "' of " + name
+                            + " is not an ISO 8601 duration such as PT8H");
+                }
+                require(d.compareTo(java.time.Duration.ofHours(1)) >= 0 && d.compareTo(java.time.Duration.ofHours(12)) <= 0,
+                        "sessionDuration of " + name + " must be between PT1H and PT12H");
             }
         }
+    }
+
+    /** An organizational unit: the accounts directly in it and the OUs under it. */
+    public record OrganizationalUnit(String name, String id, List<String> accounts, List<OrganizationalUnit> children) {
+        public OrganizationalUnit {
+            require(name != null && !name.isBlank() && name.length() <= 128, "an OU needs a name (1-128 characters)");
+            accounts = accounts == null ? List.of() : List.copyOf(accounts);
+            children = children == null ? List.of() : List.copyOf(children);
+        }
+    }
+
+    private static Map<String, List<String>> copyAccess(Map<String, List<String>> access) {
+        if (access == null) {
+            return null;
+        }
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        access.forEach((k, v) -> copy.put(k, v == null ? List.of() : List.copyOf(v)));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** The given identity store id, checked, or a UUID derived from the seed, stable across restarts. */
+    private static String principalId(String given, String seed, String who) {
+        if (given != null) {
+            require(PRINCIPAL_ID.matcher(given).matches(), "id '" + given + "' of " + who + " must be a UUID (optionally after"
+                    + " 10 hex digits and a dash)");
+            return given;
+        }
+        String h = Ids.hex16(seed) + Ids.hex16("2/" + seed);
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20) + "-"
+                + h.substring(20, 32);
     }
 
     /** A virtual MFA device: its serial number (usually an ARN) and its base-32 TOTP secret. */
@@ -212,13 +403,24 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
         }
     }
 
-    /** The built-in organisation: three accounts, Developer and ReadOnly everywhere, admin in Development. */
+    /**
+     * The built-in organisation: three accounts, Developer and ReadOnly everywhere, admin in
+     * Development (the management account); a Developers group; Staging in a Workloads OU and
+     * Production in a Production OU under it.
+     */
     public static Org defaultOrg() {
         return new Org(null, List.of(
                 new Account("111111111111", "Development", null, List.of("AdministratorAccess", "Developer", "ReadOnly"), null),
                 new Account("222222222222", "Staging", null, List.of("Developer", "ReadOnly"), null),
                 new Account("333333333333", "Production [EU]", null, List.of("Developer", "ReadOnly"), null)),
-                null, null);
+                null, null,
+                List.of(new Group("Developers", null, List.of(DEFAULT_USER),
+                        Map.of("222222222222", List.of("Developer"), "333333333333", List.of("ReadOnly")))),
+                List.of(new PermissionSet("AdministratorAccess", "Full access", "PT1H"),
+                        new PermissionSet("Developer", "Build and deploy", "PT8H")),
+                null, null,
+                List.of(new OrganizationalUnit("Workloads", null, List.of("222222222222"),
+                        List.of(new OrganizationalUnit("Production", null, List.of("333333333333"), null)))));
     }
 
     private static final List<String> GENERATED_ROLES = List.of("AdministratorAccess", "Developer", "ReadOnly",
@@ -268,19 +470,30 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
         return mfaDevices.stream().filter(d -> d.serialNumber().equals(serialNumber)).findFirst();
     }
 
-    /** The roles of the account that the user may use, in the account's order. */
+    /** The roles of the account that the user may use, in the account's order: their own and their groups'. */
     public List<String> rolesFor(User user, Account account) {
         if (user.access() == null) {
             return account.roles();
         }
-        List<String> granted = user.access().get(account.id());
-        if (granted == null) {
-            return List.of();
+        Set<String> granted = new HashSet<>(user.access().getOrDefault(account.id(), List.of()));
+        for (Group g : groups) {
+            if (g.members().contains(user.name())) {
+                granted.addAll(g.access().getOrDefault(account.id(), List.of()));
+            }
         }
         if (granted.contains("*")) {
             return account.roles();
         }
         return account.roles().stream().filter(granted::contains).toList();
+    }
+
+    /** The roles of the account granted by an access map of a user or group (null: everything). */
+    static List<String> granted(Map<String, List<String>> access, Account account) {
+        if (access == null) {
+            return account.roles();
+        }
+        List<String> g = access.getOrDefault(account.id(), List.of());
+        return g.contains("*") ? account.roles() : account.roles().stream().filter(g::contains).toList();
     }
 
     /** The accounts where the user has at least one role, in org order. */

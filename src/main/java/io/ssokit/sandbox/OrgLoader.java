@@ -72,14 +72,29 @@ public final class OrgLoader {
         }
     }
 
+    /** An OU's fields; {@code children} refers back to this map, so the walk follows any depth. */
+    private static final Map<String, Object> OU = new HashMap<>();
+
+    static {
+        OU.put("name", "");
+        OU.put("id", "");
+        OU.put("accounts", List.of(""));
+        OU.put("children", java.util.Collections.singletonList(OU));
+    }
+
     /** Field names allowed in each object: a nested map is an object, a one-element list an array of it. */
     private static final Map<String, Object> SCHEMA = Map.of(
-            "instances", List.of(Map.of("startUrl", "", "region", "")),
-            "accounts", List.of(Map.of("id", "", "name", "", "email", "", "roles", List.of(""),
+            "instances", List.of(Map.of("startUrl", "", "region", "", "instanceArn", "", "identityStoreId", "")),
+            "accounts", List.of(Map.of("id", "", "name", "", "email", "", "roles", List.of(""), "status", "",
                     "iamRoles", List.of(Map.of("name", "", "maxSessionDuration", "", "externalId", "",
                             "requireMfa", "", "trustedPrincipals", List.of(""))))),
-            "users", List.of(Map.of("name", "", "email", "", "access", Map.of("*", List.of("")))),
-            "mfaDevices", List.of(Map.of("serialNumber", "", "secret", "")));
+            "users", List.of(Map.of("name", "", "email", "", "id", "", "access", Map.of("*", List.of("")))),
+            "mfaDevices", List.of(Map.of("serialNumber", "", "secret", "")),
+            "groups", List.of(Map.of("name", "", "id", "", "members", List.of(""), "access", Map.of("*", List.of("")))),
+            "permissionSets", List.of(Map.of("name", "", "description", "", "sessionDuration", "")),
+            "managementAccount", "",
+            "rootId", "",
+            "organizationalUnits", List.of(OU));
 
     /** Checks field names against the schema, recording the line each object and array starts on. */
     @SuppressWarnings("unchecked")

@@ -61,6 +61,7 @@ enum Protocol {
                 ObjectNode body = ApiRequest.JSON.createObjectNode();
                 body.put("__type", e.code);
                 body.put("message", e.getMessage());
+                new java.util.TreeMap<>(e.members).forEach(body::put);
                 yield ApiResponse.json(e.status, body).withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withHeader("x-amzn-ErrorType", e.code);
             }

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local IAM Identity Center emulator speaking the real AWS wire protocols on one plain-HTTP
- * port: SSO OIDC and the SSO portal (rest-json), STS (query/XML, SigV4-verified), with room for
- * the JSON 1.1 services. The AWS SDKs and the AWS CLI v2 work against it unmodified when
+ * port: SSO OIDC and the SSO portal (rest-json), STS (query/XML), and the admin services sso-admin,
+ * identitystore and organizations (JSON 1.1), every signed service SigV4-verified. The AWS SDKs and the AWS CLI v2 work against it unmodified when
  * pointed at {@link #endpoint()} (e.g. {@code AWS_ENDPOINT_URL}).
  *
  * <pre>
@@ -52,8 +52,10 @@ public final class Sandbox implements AutoCloseable {
         this.endpoint = endpoint;
         Org org = options.org();
         this.oidc = new OidcService(state, org, options, endpoint.toString());
+        Json11Services json11 = new Json11Services();
+        AdminService.registerAll(json11, state, org, options);
         Dispatcher dispatcher = new Dispatcher(oidc, new PortalService(state, org, options), new StsService(state, org, options),
-                new Json11Services(), counters, new Faults(options.latency(), options.throttleRps(), options.errorRate(), options.seed()),
+                json11, counters, new Faults(options.latency(), options.throttleRps(), options.errorRate(), options.seed()),
                 org, options.log(), endpoint.toString());
         server.createContext("/", exchange -> serve(dispatcher, exchange));
     }

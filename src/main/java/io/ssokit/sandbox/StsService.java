@@ -49,20 +49,7 @@ final class StsService {
     }
 
     private IssuedCredentials authenticate(ApiRequest req) {
-        SigV4Verifier.Request signed = new SigV4Verifier.Request(req.method(), req.rawPath(), req.rawQuery(), req.headers(), req.body());
-        Instant now = options.clock().instant();
-        SigV4Verifier.Result r;
-        synchronized (state) {
-            r = SigV4Verifier.verify(signed, id -> {
-                IssuedCredentials c = state.credentials.get(id);
-                return c == null ? null : new SigV4Verifier.Secret(c.secretAccessKey(), c.sessionToken(), Instant.ofEpochMilli(c.expiresAt()));
-            }, "sts", now);
-            if (r instanceof SigV4Verifier.Verified v) {
-                return state.credentials.get(v.accessKeyId());
-            }
-        }
-        SigV4Verifier.Rejected no = (SigV4Verifier.Rejected) r;
-        throw new ApiError(no.status(), no.code(), no.message());
+        return Callers.query(req, state, options.clock().instant(), "sts");
     }
 
     private ApiResponse getCallerIdentity(IssuedCredentials caller, String requestId) {

@@ -5,6 +5,7 @@ import io.ssokit.ExitCodes;
 import io.ssokit.Log;
 import io.ssokit.SsokitException;
 import io.ssokit.aws.AwsClients;
+import io.ssokit.aws.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -172,7 +172,7 @@ public final class Portal implements AutoCloseable {
     /** A portal session for the instance's region with the given token. */
     public static Portal open(AwsClients clients, Instance instance, SsoToken token, Settings settings, Log log) {
         return new Portal(clients.ssoSingleAttempt(instance.region()), instance, token.accessToken(), settings, log,
-                Thread::sleep, ceiling -> ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1));
+                Thread::sleep, Backoff.FULL_JITTER);
     }
 
     public Instance instance() {
@@ -344,8 +344,7 @@ public final class Portal implements AutoCloseable {
                 }
                 reason = "network error";
             }
-            long ceiling = Math.min(settings.maxDelay().toMillis(),
-                    settings.baseDelay().toMillis() << Math.min(attempt - 1, 20));
+            long ceiling = Backoff.ceiling(settings.baseDelay(), settings.maxDelay(), attempt);
             long delay = jitter.applyAsLong(ceiling);
             long elapsed = (System.nanoTime() - started) / 1_000_000;
             if (elapsed + delay > settings.callBudget().toMillis()) {

@@ -214,11 +214,11 @@ class StsSdkTest {
         HttpResponse<String> target = SandboxTesting.post(URI.create(sb.endpoint() + "/"), "application/x-amz-json-1.1", "{}");
         assertEquals(400, target.statusCode(), target.body());
         HttpResponse<String> json = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(sb.endpoint())
-                .header("Content-Type", "application/x-amz-json-1.1").header("X-Amz-Target", "SWBExternalService.ListInstances")
+                .header("Content-Type", "application/x-amz-json-1.1").header("X-Amz-Target", "DynamoDB_20120810.ListTables")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, json.statusCode());
         assertTrue(json.body().contains("\"__type\":\"UnknownOperationException\""), json.body());
-        assertEquals(1, sb.stats().count("json:SWBExternalService.ListInstances"));
+        assertEquals(1, sb.stats().count("json:DynamoDB_20120810.ListTables"));
         assertEquals(404, SandboxTesting.get(URI.create(sb.endpoint() + "/nowhere"), Map.of()).statusCode());
     }
 }
