@@ -25,12 +25,15 @@ __ssokit_sub() {
     'ssokit clear') REPLY='ssokit/clear' ;;
     'ssokit credential-process') REPLY='ssokit/credential-process' ;;
     'ssokit export-credentials') REPLY='ssokit/export-credentials' ;;
+    'ssokit admin') REPLY='ssokit/admin' ;;
     'ssokit sandbox') REPLY='ssokit/sandbox' ;;
     'ssokit demo') REPLY='ssokit/demo' ;;
     'ssokit completion') REPLY='ssokit/completion' ;;
     'ssokit/configure profile') REPLY='ssokit/configure/profile' ;;
     'ssokit/configure populate') REPLY='ssokit/configure/populate' ;;
     'ssokit/shell init') REPLY='ssokit/shell/init' ;;
+    'ssokit/admin lookup') REPLY='ssokit/admin/lookup' ;;
+    'ssokit/admin assignments') REPLY='ssokit/admin/assignments' ;;
     'ssokit/sandbox serve') REPLY='ssokit/sandbox/serve' ;;
     'ssokit/sandbox example-org') REPLY='ssokit/sandbox/example-org' ;;
     *) return 1 ;;
@@ -170,6 +173,33 @@ __ssokit_value() {
     'ssokit/export-credentials --container') REPLY='text' ;;
     'ssokit/export-credentials --cache-file') REPLY='file' ;;
     'ssokit/export-credentials --cache-expiration-buffer') REPLY='text' ;;
+    'ssokit/admin/lookup --ins') REPLY='text' ;;
+    'ssokit/admin/lookup --instance-arn') REPLY='text' ;;
+    'ssokit/admin/lookup --id-store') REPLY='text' ;;
+    'ssokit/admin/lookup --identity-store-id') REPLY='text' ;;
+    'ssokit/admin/lookup --profile') REPLY='profile' ;;
+    'ssokit/admin/lookup --sep') REPLY='text' ;;
+    'ssokit/admin/lookup --separator') REPLY='text' ;;
+    'ssokit/admin/lookup --permission-set-style') REPLY='text' ;;
+    'ssokit/admin/assignments --ins') REPLY='text' ;;
+    'ssokit/admin/assignments --instance-arn') REPLY='text' ;;
+    'ssokit/admin/assignments --id-store') REPLY='text' ;;
+    'ssokit/admin/assignments --identity-store-id') REPLY='text' ;;
+    'ssokit/admin/assignments --profile') REPLY='profile' ;;
+    'ssokit/admin/assignments -g') REPLY='text' ;;
+    'ssokit/admin/assignments --group') REPLY='text' ;;
+    'ssokit/admin/assignments -u') REPLY='text' ;;
+    'ssokit/admin/assignments --user') REPLY='text' ;;
+    'ssokit/admin/assignments -p') REPLY='text' ;;
+    'ssokit/admin/assignments --permission-set') REPLY='text' ;;
+    'ssokit/admin/assignments --account-id') REPLY='account' ;;
+    'ssokit/admin/assignments --account-name') REPLY='text' ;;
+    'ssokit/admin/assignments -a') REPLY='account' ;;
+    'ssokit/admin/assignments --account') REPLY='account' ;;
+    'ssokit/admin/assignments --ou') REPLY='text' ;;
+    'ssokit/admin/assignments --sep') REPLY='text' ;;
+    'ssokit/admin/assignments --separator') REPLY='text' ;;
+    'ssokit/admin/assignments --arn-style') REPLY='text' ;;
     'ssokit/sandbox/serve --port') REPLY='text' ;;
     'ssokit/sandbox/serve --host') REPLY='text' ;;
     'ssokit/sandbox/serve --org') REPLY='file' ;;
@@ -221,6 +251,10 @@ __ssokit_positional() {
     'ssokit/export-credentials')
       if (($2 >= 0)); then REPLY='command'; return 0; fi
       ;;
+    'ssokit/admin/lookup')
+      if (($2 >= 0 && $2 <= 0)); then REPLY='text'; return 0; fi
+      if (($2 >= 1)); then REPLY='text'; return 0; fi
+      ;;
     'ssokit/completion')
       if (($2 >= 0 && $2 <= 0)); then REPLY='fixed8'; return 0; fi
       ;;
@@ -250,6 +284,9 @@ __ssokit_options() {
     'ssokit/clear') __ssokit_c+=(-v --verbose --debug -h --help -V --version) ;;
     'ssokit/credential-process') __ssokit_c+=(-v --verbose --debug --profile --start-url --sso-start-url --region --sso-region --account-id --role-name --sso-session --force-refresh --refresh-margin -h --help -V --version) ;;
     'ssokit/export-credentials') __ssokit_c+=(-v --verbose --debug --profile --json --env --env-export --exec -c --credentials-file-profile --format --imds --container --pretty --cache-file --cache-expiration-buffer --refresh --ensure-temporary -h --help -V --version) ;;
+    'ssokit/admin') __ssokit_c+=(-h --help -V --version) ;;
+    'ssokit/admin/lookup') __ssokit_c+=(-v --verbose --debug --ins --instance-arn --id-store --identity-store-id --profile --header --show-id --hide-id --no-header -e --error-if-not-found --sep --separator --permission-set-style -h --help -V --version) ;;
+    'ssokit/admin/assignments') __ssokit_c+=(-v --verbose --debug --ins --instance-arn --id-store --identity-store-id --profile --header --show-id --hide-id --no-header -g --group -u --user -p --permission-set --account-id --account-name --ou --sep --separator --arn-style --ou-not-recursive --no-lookup-names --lookup-names --ou-recursive -h --help -V --version) ;;
     'ssokit/sandbox') __ssokit_c+=(-h --help -V --version) ;;
     'ssokit/sandbox/serve') __ssokit_c+=(-v --verbose --debug --port --host --org --accounts --roles-per-account --auto-approve --latency --throttle --error-rate --seed --token-ttl --credentials-ttl --client-ttl --poll-interval --device-code-ttl --state-dir -h --help -V --version) ;;
     'ssokit/sandbox/example-org') __ssokit_c+=(-v --verbose --debug -h --help -V --version) ;;
@@ -261,9 +298,10 @@ __ssokit_options() {
 # The subcommands offered for command $1.
 __ssokit_commands() {
   case $1 in
-    'ssokit') __ssokit_c+=(login logout roles configure check env unset exec run-as assume-role shell use clear export-credentials sandbox demo completion) ;;
+    'ssokit') __ssokit_c+=(login logout roles configure check env unset exec run-as assume-role shell use clear export-credentials admin sandbox demo completion) ;;
     'ssokit/configure') __ssokit_c+=(profile populate) ;;
     'ssokit/shell') __ssokit_c+=(init) ;;
+    'ssokit/admin') __ssokit_c+=(lookup assignments) ;;
     'ssokit/sandbox') __ssokit_c+=(serve example-org) ;;
   esac
 }

@@ -58,6 +58,9 @@ function __ssokit_sub --argument-names id word
         case 'ssokit export-credentials'
             set -g __ssokit_r ssokit/export-credentials
             return 0
+        case 'ssokit admin'
+            set -g __ssokit_r ssokit/admin
+            return 0
         case 'ssokit sandbox'
             set -g __ssokit_r ssokit/sandbox
             return 0
@@ -75,6 +78,12 @@ function __ssokit_sub --argument-names id word
             return 0
         case 'ssokit/shell init'
             set -g __ssokit_r ssokit/shell/init
+            return 0
+        case 'ssokit/admin lookup'
+            set -g __ssokit_r ssokit/admin/lookup
+            return 0
+        case 'ssokit/admin assignments'
+            set -g __ssokit_r ssokit/admin/assignments
             return 0
         case 'ssokit/sandbox serve'
             set -g __ssokit_r ssokit/sandbox/serve
@@ -480,6 +489,87 @@ function __ssokit_value --argument-names id option
         case 'ssokit/export-credentials --cache-expiration-buffer'
             set -g __ssokit_r text
             return 0
+        case 'ssokit/admin/lookup --ins'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/lookup --instance-arn'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/lookup --id-store'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/lookup --identity-store-id'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/lookup --profile'
+            set -g __ssokit_r profile
+            return 0
+        case 'ssokit/admin/lookup --sep'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/lookup --separator'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/lookup --permission-set-style'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments --ins'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments --instance-arn'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments --id-store'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments --identity-store-id'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments --profile'
+            set -g __ssokit_r profile
+            return 0
+        case 'ssokit/admin/assignments -g'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments --group'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments -u'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments --user'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments -p'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments --permission-set'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments --account-id'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/admin/assignments --account-name'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments -a'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/admin/assignments --account'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/admin/assignments --ou'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments --sep'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments --separator'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/assignments --arn-style'
+            set -g __ssokit_r text
+            return 0
         case 'ssokit/sandbox/serve --port'
             set -g __ssokit_r text
             return 0
@@ -584,6 +674,15 @@ function __ssokit_positional --argument-names id n
         case ssokit/export-credentials
             if test $n -ge 0
                 set -g __ssokit_r command
+                return 0
+            end
+        case ssokit/admin/lookup
+            if test $n -ge 0 -a $n -le 0
+                set -g __ssokit_r text
+                return 0
+            end
+            if test $n -ge 1
+                set -g __ssokit_r text
                 return 0
             end
         case ssokit/completion
@@ -848,6 +947,7 @@ complete -c ssokit -n '__ssokit_at ssokit 0' -a shell -d 'Shell integration: a p
 complete -c ssokit -n '__ssokit_at ssokit 0' -a use -d 'Switch the current shell to a profile: \'ssokit use PROFILE\', \'ssokit use --env PROFILE\', \'ssokit use -\', \'ssokit use\' (a list to choose from); \'ssokit clear\' undoes it'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a clear -d 'Undo \'ssokit use\' and \'ssokit env\' in the current shell: unset AWS_PROFILE, the credential variables and the SSOKIT_* identity variables'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a export-credentials -d 'Export a profile\'s credentials (aws-export-credentials, and the AWS CLI\'s \'configure export-credentials\'): ssokit export-credentials --profile dev # credential_process JSON, indented eval "$(ssokit export-credentials --profile dev --env-export)" ssokit export-credentials --profile dev --format powershell | Invoke-Expression ssokit export-credentials --profile dev --exec aws s3 ls ssokit export-credentials --profile dev -c dev-static # write [dev-static] in the credentials file One mode at most: --json (the default; indented unless --json is given), --env, --env-export, --exec, -c/--credentials-file-profile, --format, --container or --imds'
+complete -c ssokit -n '__ssokit_at ssokit 0' -a admin -d 'Identity Center administration through the sso-admin, identitystore and organizations APIs, with the AWS credentials of --profile (any kind of profile), else the environment\'s: look up ids by name (\'lookup\'), list who has which permission set where (\'assignments\')'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a sandbox -d 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS with SigV4 verification) on one HTTP port, with fault injection'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a demo -d 'Tour ssokit against the built-in Identity Center sandbox: log in, list roles, fetch credentials through credential-process and call STS with them'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a completion -d 'Print the tab-completion script for SHELL on stdout, generated from ssokit\'s commands: every subcommand, option and fixed value, with descriptions in zsh, fish and PowerShell; profile and sso-session names from the AWS config files; account ids and role names from the candidate index that login, roles and configure keep up to date'
@@ -1105,6 +1205,53 @@ complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l ensure-temporar
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -s V -l version -d 'Print version information and exit'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials 0' -a '(__fish_complete_command)'
+
+# ssokit admin
+complete -c ssokit -n '__ssokit_at ssokit/admin 0' -a lookup -d 'Look up the ids the Identity Center APIs and CloudFormation want: ssokit admin lookup instance # the instance ARN ssokit admin lookup identity-store # the identity store id ssokit admin lookup group Admins Devs # ids, NOT_FOUND if missing ssokit admin lookup user alice bob ssokit admin lookup permission-set ReadOnly ps-0123456789abcdef ssokit admin lookup permission-set :all Without --instance-arn and --identity-store-id the instance comes from ListInstances and is cached in the AWS CLI cache directory (aws-sso-util-ids-PROFILE.json, or -ACCOUNT-REGION.json)'
+complete -c ssokit -n '__ssokit_at ssokit/admin 0' -a assignments -d 'List account assignments, one separated row each, streamed as found: ssokit admin assignments > assignments.csv ssokit admin assignments -g Admins --account-name \'^Prod\' ssokit admin assignments --ou ou-ab12-abcdef12 --ou-recursive -p ReadOnly Columns: instance_arn, principal_type, principal_id, principal_name, permission_set_arn, permission_set_name, target_type, target_id, target_name'
+complete -c ssokit -n '__ssokit_at ssokit/admin' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/admin' -s V -l version -d 'Print version information and exit'
+
+# ssokit admin lookup
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -l ins -l instance-arn -x -d 'Identity Center instance ARN or bare id (ssoins-...); default: the only one sso-admin ListInstances finds'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -l id-store -l identity-store-id -x -d 'Identity store id (d-...); default: the instance\'s'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -l profile -x -a '(__ssokit_profiles)' -d 'AWS profile for the admin calls, any kind (default: the environment\'s credentials, else AWS_PROFILE, else the default profile)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -l header -d 'Print the header row (the default; aws-sso-util\'s inverted lookup flag is not copied)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -l show-id -d 'Also print the instance or identity store used (lookup: on stdout, before the rows; assignments: on stderr)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -l hide-id -d 'Do not (the default)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -l no-header -d 'Leave out the header row'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -s e -l error-if-not-found -d 'Stop at the first name not found: print the rows so far, the missing name on stderr, exit 1'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -l sep -l separator -x -d 'Field separator; rows stream as found (default: an aligned table)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -l permission-set-style -x -d 'Second column of permission sets: the full ARN (default) or the ps- id'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/admin/lookup' -s V -l version -d 'Print version information and exit'
+
+# ssokit admin assignments
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l ins -l instance-arn -x -d 'Identity Center instance ARN or bare id (ssoins-...); default: the only one sso-admin ListInstances finds'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l id-store -l identity-store-id -x -d 'Identity store id (d-...); default: the instance\'s'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l profile -x -a '(__ssokit_profiles)' -d 'AWS profile for the admin calls, any kind (default: the environment\'s credentials, else AWS_PROFILE, else the default profile)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l header -d 'Print the header row (the default; aws-sso-util\'s inverted lookup flag is not copied)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l show-id -d 'Also print the instance or identity store used (lookup: on stdout, before the rows; assignments: on stderr)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l hide-id -d 'Do not (the default)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l no-header -d 'Leave out the header row'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -s g -l group -x -d 'Group id (exact) or display-name regex; repeatable'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -s u -l user -x -d 'User id (exact) or user-name regex; repeatable'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -s p -l permission-set -x -d 'Permission set ARN, ssoins-.../ps-..., ps-..'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l account-id -x -a '(__ssokit_accounts)' -d 'Account id, or a prefix or suffix of one; repeatable'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l account-name -x -d 'Account name regex; repeatable'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l ou -x -d 'OU (ou-...) or root (r-...) whose accounts to list; repeatable'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l sep -l separator -x -d 'Field separator (default: ,)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l arn-style -x -d 'Instance and permission-set columns as full ARNs (default) or ids; default from AWS_SSO_UTIL_ASSIGNMENTS_ARN_STYLE'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l ou-not-recursive -d 'With --ou, only the accounts directly in it (the default)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l no-lookup-names -d 'Leave names empty (fewer calls), except where a filter needs them'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l lookup-names -d 'Look up principal, permission-set and account names (the default)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l ou-recursive -d 'With --ou, also the accounts of the OUs below'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -s V -l version -d 'Print version information and exit'
 
 # ssokit sandbox
 complete -c ssokit -n '__ssokit_at ssokit/sandbox 0' -a serve -d 'Serve the sandbox until interrupted (SIGINT or SIGTERM, exit 0)'

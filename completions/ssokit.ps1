@@ -25,12 +25,15 @@ function __ssokit_sub([string]$id, [string]$word) {
         'ssokit clear' { return 'ssokit/clear' }
         'ssokit credential-process' { return 'ssokit/credential-process' }
         'ssokit export-credentials' { return 'ssokit/export-credentials' }
+        'ssokit admin' { return 'ssokit/admin' }
         'ssokit sandbox' { return 'ssokit/sandbox' }
         'ssokit demo' { return 'ssokit/demo' }
         'ssokit completion' { return 'ssokit/completion' }
         'ssokit/configure profile' { return 'ssokit/configure/profile' }
         'ssokit/configure populate' { return 'ssokit/configure/populate' }
         'ssokit/shell init' { return 'ssokit/shell/init' }
+        'ssokit/admin lookup' { return 'ssokit/admin/lookup' }
+        'ssokit/admin assignments' { return 'ssokit/admin/assignments' }
         'ssokit/sandbox serve' { return 'ssokit/sandbox/serve' }
         'ssokit/sandbox example-org' { return 'ssokit/sandbox/example-org' }
     }
@@ -170,6 +173,33 @@ function __ssokit_value([string]$id, [string]$option) {
         'ssokit/export-credentials --container' { return 'text' }
         'ssokit/export-credentials --cache-file' { return 'file' }
         'ssokit/export-credentials --cache-expiration-buffer' { return 'text' }
+        'ssokit/admin/lookup --ins' { return 'text' }
+        'ssokit/admin/lookup --instance-arn' { return 'text' }
+        'ssokit/admin/lookup --id-store' { return 'text' }
+        'ssokit/admin/lookup --identity-store-id' { return 'text' }
+        'ssokit/admin/lookup --profile' { return 'profile' }
+        'ssokit/admin/lookup --sep' { return 'text' }
+        'ssokit/admin/lookup --separator' { return 'text' }
+        'ssokit/admin/lookup --permission-set-style' { return 'text' }
+        'ssokit/admin/assignments --ins' { return 'text' }
+        'ssokit/admin/assignments --instance-arn' { return 'text' }
+        'ssokit/admin/assignments --id-store' { return 'text' }
+        'ssokit/admin/assignments --identity-store-id' { return 'text' }
+        'ssokit/admin/assignments --profile' { return 'profile' }
+        'ssokit/admin/assignments -g' { return 'text' }
+        'ssokit/admin/assignments --group' { return 'text' }
+        'ssokit/admin/assignments -u' { return 'text' }
+        'ssokit/admin/assignments --user' { return 'text' }
+        'ssokit/admin/assignments -p' { return 'text' }
+        'ssokit/admin/assignments --permission-set' { return 'text' }
+        'ssokit/admin/assignments --account-id' { return 'account' }
+        'ssokit/admin/assignments --account-name' { return 'text' }
+        'ssokit/admin/assignments -a' { return 'account' }
+        'ssokit/admin/assignments --account' { return 'account' }
+        'ssokit/admin/assignments --ou' { return 'text' }
+        'ssokit/admin/assignments --sep' { return 'text' }
+        'ssokit/admin/assignments --separator' { return 'text' }
+        'ssokit/admin/assignments --arn-style' { return 'text' }
         'ssokit/sandbox/serve --port' { return 'text' }
         'ssokit/sandbox/serve --host' { return 'text' }
         'ssokit/sandbox/serve --org' { return 'file' }
@@ -220,6 +250,10 @@ function __ssokit_positional([string]$id, [int]$n) {
         }
         'ssokit/export-credentials' {
             if ($n -ge 0) { return 'command' }
+        }
+        'ssokit/admin/lookup' {
+            if ($n -ge 0 -and $n -le 0) { return 'text' }
+            if ($n -ge 1) { return 'text' }
         }
         'ssokit/completion' {
             if ($n -ge 0 -and $n -le 0) { return 'fixed8' }
@@ -601,6 +635,75 @@ function __ssokit_options([string]$id) {
             '--version', 'Print version information and exit'
             )
         }
+        'ssokit/admin' {
+            return @(
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/admin/lookup' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '--ins', 'Identity Center instance ARN or bare id (ssoins-...); default: the only one sso-admin ListInstances finds',
+            '--instance-arn', 'Identity Center instance ARN or bare id (ssoins-...); default: the only one sso-admin ListInstances finds',
+            '--id-store', 'Identity store id (d-...); default: the instance''s',
+            '--identity-store-id', 'Identity store id (d-...); default: the instance''s',
+            '--profile', 'AWS profile for the admin calls, any kind (default: the environment''s credentials, else AWS_PROFILE, else the default profile)',
+            '--header', 'Print the header row (the default; aws-sso-util''s inverted lookup flag is not copied)',
+            '--show-id', 'Also print the instance or identity store used (lookup: on stdout, before the rows; assignments: on stderr)',
+            '--hide-id', 'Do not (the default)',
+            '--no-header', 'Leave out the header row',
+            '-e', 'Stop at the first name not found: print the rows so far, the missing name on stderr, exit 1',
+            '--error-if-not-found', 'Stop at the first name not found: print the rows so far, the missing name on stderr, exit 1',
+            '--sep', 'Field separator; rows stream as found (default: an aligned table)',
+            '--separator', 'Field separator; rows stream as found (default: an aligned table)',
+            '--permission-set-style', 'Second column of permission sets: the full ARN (default) or the ps- id',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/admin/assignments' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '--ins', 'Identity Center instance ARN or bare id (ssoins-...); default: the only one sso-admin ListInstances finds',
+            '--instance-arn', 'Identity Center instance ARN or bare id (ssoins-...); default: the only one sso-admin ListInstances finds',
+            '--id-store', 'Identity store id (d-...); default: the instance''s',
+            '--identity-store-id', 'Identity store id (d-...); default: the instance''s',
+            '--profile', 'AWS profile for the admin calls, any kind (default: the environment''s credentials, else AWS_PROFILE, else the default profile)',
+            '--header', 'Print the header row (the default; aws-sso-util''s inverted lookup flag is not copied)',
+            '--show-id', 'Also print the instance or identity store used (lookup: on stdout, before the rows; assignments: on stderr)',
+            '--hide-id', 'Do not (the default)',
+            '--no-header', 'Leave out the header row',
+            '-g', 'Group id (exact) or display-name regex; repeatable',
+            '--group', 'Group id (exact) or display-name regex; repeatable',
+            '-u', 'User id (exact) or user-name regex; repeatable',
+            '--user', 'User id (exact) or user-name regex; repeatable',
+            '-p', 'Permission set ARN, ssoins-.../ps-..., ps-..',
+            '--permission-set', 'Permission set ARN, ssoins-.../ps-..., ps-..',
+            '--account-id', 'Account id, or a prefix or suffix of one; repeatable',
+            '--account-name', 'Account name regex; repeatable',
+            '--ou', 'OU (ou-...) or root (r-...) whose accounts to list; repeatable',
+            '--sep', 'Field separator (default: ,)',
+            '--separator', 'Field separator (default: ,)',
+            '--arn-style', 'Instance and permission-set columns as full ARNs (default) or ids; default from AWS_SSO_UTIL_ASSIGNMENTS_ARN_STYLE',
+            '--ou-not-recursive', 'With --ou, only the accounts directly in it (the default)',
+            '--no-lookup-names', 'Leave names empty (fewer calls), except where a filter needs them',
+            '--lookup-names', 'Look up principal, permission-set and account names (the default)',
+            '--ou-recursive', 'With --ou, also the accounts of the OUs below',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
         'ssokit/sandbox' {
             return @(
             '-h', 'Show this help message and exit',
@@ -688,6 +791,7 @@ function __ssokit_commands([string]$id) {
             'use', 'Switch the current shell to a profile: ''ssokit use PROFILE'', ''ssokit use --env PROFILE'', ''ssokit use -'', ''ssokit use'' (a list to choose from); ''ssokit clear'' undoes it',
             'clear', 'Undo ''ssokit use'' and ''ssokit env'' in the current shell: unset AWS_PROFILE, the credential variables and the SSOKIT_* identity variables',
             'export-credentials', 'Export a profile''s credentials (aws-export-credentials, and the AWS CLI''s ''configure export-credentials''): ssokit export-credentials --profile dev # credential_process JSON, indented eval "$(ssokit export-credentials --profile dev --env-export)" ssokit export-credentials --profile dev --format powershell | Invoke-Expression ssokit export-credentials --profile dev --exec aws s3 ls ssokit export-credentials --profile dev -c dev-static # write [dev-static] in the credentials file One mode at most: --json (the default; indented unless --json is given), --env, --env-export, --exec, -c/--credentials-file-profile, --format, --container or --imds',
+            'admin', 'Identity Center administration through the sso-admin, identitystore and organizations APIs, with the AWS credentials of --profile (any kind of profile), else the environment''s: look up ids by name (''lookup''), list who has which permission set where (''assignments'')',
             'sandbox', 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS with SigV4 verification) on one HTTP port, with fault injection',
             'demo', 'Tour ssokit against the built-in Identity Center sandbox: log in, list roles, fetch credentials through credential-process and call STS with them',
             'completion', 'Print the tab-completion script for SHELL on stdout, generated from ssokit''s commands: every subcommand, option and fixed value, with descriptions in zsh, fish and PowerShell; profile and sso-session names from the AWS config files; account ids and role names from the candidate index that login, roles and configure keep up to date'
@@ -702,6 +806,12 @@ function __ssokit_commands([string]$id) {
         'ssokit/shell' {
             return @(
             'init', 'Print the integration script for SHELL'
+            )
+        }
+        'ssokit/admin' {
+            return @(
+            'lookup', 'Look up the ids the Identity Center APIs and CloudFormation want: ssokit admin lookup instance # the instance ARN ssokit admin lookup identity-store # the identity store id ssokit admin lookup group Admins Devs # ids, NOT_FOUND if missing ssokit admin lookup user alice bob ssokit admin lookup permission-set ReadOnly ps-0123456789abcdef ssokit admin lookup permission-set :all Without --instance-arn and --identity-store-id the instance comes from ListInstances and is cached in the AWS CLI cache directory (aws-sso-util-ids-PROFILE.json, or -ACCOUNT-REGION.json)',
+            'assignments', 'List account assignments, one separated row each, streamed as found: ssokit admin assignments > assignments.csv ssokit admin assignments -g Admins --account-name ''^Prod'' ssokit admin assignments --ou ou-ab12-abcdef12 --ou-recursive -p ReadOnly Columns: instance_arn, principal_type, principal_id, principal_name, permission_set_arn, permission_set_name, target_type, target_id, target_name'
             )
         }
         'ssokit/sandbox' {
