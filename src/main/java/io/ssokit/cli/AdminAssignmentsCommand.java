@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "assignments",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        header = "List account assignments: who has which permission set in which account.",
         description = {
             "List account assignments, one separated row each, streamed as found:",
             "  ssokit admin assignments > assignments.csv",

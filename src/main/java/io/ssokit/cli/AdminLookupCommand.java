@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lookup",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        header = "Look up instance, identity store, group, user and permission-set ids by name.",
         description = {
             "Look up the ids the Identity Center APIs and CloudFormation want:",
             "  ssokit admin lookup instance              # the instance ARN",
