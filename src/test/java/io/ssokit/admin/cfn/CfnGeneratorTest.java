@@ -219,4 +219,14 @@ class CfnGeneratorTest {
                       InstanceArn: arn:aws:sso:::instance/ssoins-69e2ecd0b249f0cd
                 """, out.files().get(0).content());
     }
+
+    @Test
+    void unknownConfigKeysAreWarnedAboutNotFatal() throws IOException {
+        Path input = accounts(1, "Comment: reviewed by the platform team\n");
+        StringWriter err = new StringWriter();
+        CfnOutput out = CfnGenerator.generate(CfnOptions.builder(input).build(), InMemoryDirectory.standard(),
+                new Log(new PrintWriter(err), 0));
+        assertEquals(1, out.files().size());
+        assertTrue(err.toString().contains("warning: " + input + ": ignoring unknown key Comment\n"), err.toString());
+    }
 }
