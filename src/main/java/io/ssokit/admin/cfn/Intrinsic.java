@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A CloudFormation intrinsic function written with a YAML short tag ({@code !Ref X},
@@ -102,17 +103,25 @@ public record Intrinsic(Fn fn, Object data) {
 
     /** A deep copy of a template value with every Intrinsic in its JSON long form. */
     public static Object toJsonValue(Object value) {
+        return copy(value, Intrinsic::toJson);
+    }
+
+    /**
+     * A deep copy of a template value (maps and lists are copied, scalars are immutable) in which
+     * every Intrinsic is replaced by what {@code onIntrinsic} makes of it.
+     */
+    static Object copy(Object value, Function<Intrinsic, Object> onIntrinsic) {
         if (value instanceof Intrinsic i) {
-            return i.toJson();
+            return onIntrinsic.apply(i);
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put((String) k, toJsonValue(v)));
+            map.forEach((k, v) -> out.put((String) k, copy(v, onIntrinsic)));
             return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
-            list.forEach(v -> out.add(toJsonValue(v)));
+            list.forEach(v -> out.add(copy(v, onIntrinsic)));
             return out;
         }
         return value;

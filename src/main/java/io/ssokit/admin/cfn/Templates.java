@@ -347,21 +347,8 @@ final class Templates {
         }
     }
 
-    /** A deep copy of a template value (maps and lists are copied; scalars and tags are immutable). */
+    /** A deep copy of a template value, tags included. */
     static Object deepCopy(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put((String) k, deepCopy(v)));
-            return out;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            list.forEach(v -> out.add(deepCopy(v)));
-            return out;
-        }
-        if (value instanceof Intrinsic i) {
-            return new Intrinsic(i.fn(), deepCopy(i.data()));
-        }
-        return value;
+        return Intrinsic.copy(value, i -> new Intrinsic(i.fn(), deepCopy(i.data())));
     }
 }
