@@ -1,9 +1,13 @@
 package io.ssokit.admin.cfn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ssokit.ExitCodes;
 import io.ssokit.Log;
+import io.ssokit.SsokitException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +79,16 @@ class CfnGoldenTest {
                 .maxConcurrentAssignments(1).assignmentsCsv(out.resolve("assignments.csv"))));
     }
 
+    @Test
+    void moreThanFiveHundredResourcesWithoutChildStacksIsAnError() {
+        Path input = input("too-many", "too-many.yaml");
+        SsokitException e = assertThrows(SsokitException.class, () -> run(CfnOptions.builder(input).outputDir(out)));
+        assertEquals(ExitCodes.ERROR, e.exitCode());
+        Map<String, String> actual = new TreeMap<>(Map.of("error.txt", e.getMessage().replace(input.toString(), "<input>") + "\n"));
+        compare("too-many", actual);
+        assertFalse(Files.exists(out.resolve("too-many.yaml")));
+    }
+
     private static CfnOutput run(CfnOptions.Builder options) {
         return CfnGenerator.generate(options.build(), InMemoryDirectory.standard(), Log.silent());
     }
@@ -88,6 +102,11 @@ class CfnGoldenTest {
         if (output.csv() != null) {
             actual.put(out.relativize(output.csvPath()).toString(), output.csv());
         }
+        compare(testCase, actual);
+    }
+
+    /** Compares file name -> content with the expected tree (writing it first under the update switch). */
+    private static void compare(String testCase, Map<String, String> actual) {
         Path expectedDir = ROOT.resolve(testCase).resolve("expected");
         try {
             if (Boolean.getBoolean("ssokit.updateGolden")) {
