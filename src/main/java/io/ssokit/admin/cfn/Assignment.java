@@ -30,4 +30,13 @@ record Assignment(Object instance, Principal principal, PermissionSetSpec permis
         refs.addAll(Intrinsic.references(target.id()));
         return refs;
     }
+
+    /** The resources the assignment reads an attribute of. */
+    Set<String> getAttTargets() {
+        Set<String> targets = new LinkedHashSet<>(Intrinsic.getAttTargets(instance));
+        targets.addAll(Intrinsic.getAttTargets(principal.id()));
+        targets.addAll(Intrinsic.getAttTargets(permissionSet.arn()));
+        targets.addAll(Intrinsic.getAttTargets(target.id()));
+        return targets;
+    }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A CloudFormation intrinsic function written with a YAML short tag ({@code !Ref X},
@@ -154,6 +156,27 @@ public record Intrinsic(Fn fn, Object data) {
         return refs;
     }
 
+    /** The resources a value reads an attribute of ({@code Fn::GetAtt}, or a dotted {@code Ref}). */
+    public static Set<String> getAttTargets(Object value) {
+        Set<String> targets = new LinkedHashSet<>();
+        collectGetAtts(toJsonValue(value), targets);
+        return targets;
+    }
+
+    private static void collectGetAtts(Object value, Set<String> targets) {
+        if (value instanceof Map<?, ?> map) {
+            Object target = map.size() == 1 ? map.get("Fn::GetAtt") : null;
+            if (target instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof String s) {
+                targets.add(s);
+            } else if (target instanceof String s) {
+                targets.add(s.split("\\.", -1)[0]);
+            }
+            map.values().forEach(v -> collectGetAtts(v, targets));
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> collectGetAtts(v, targets));
+        }
+    }
+
     private static void collect(Object value, Set<String> refs) {
         if (value instanceof Map<?, ?> map) {
             if (map.size() == 1 && map.get("Ref") instanceof String name) {
@@ -171,9 +194,45 @@ public record Intrinsic(Fn fn, Object data) {
                     return;
                 }
             }
+            if (map.size() == 1 && map.containsKey("Fn::Sub")) {
+                collectSub(map.get("Fn::Sub"), refs);
+                return;
+            }
             map.values().forEach(v -> collect(v, refs));
         } else if (value instanceof List<?> list) {
             list.forEach(v -> collect(v, refs));
+        }
+    }
+
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
+
+    /**
+     * The names a {@code Fn::Sub} string refers to with {@code ${Name}} or {@code ${Name.Attr}},
+     * except its own variables and {@code ${!Literal}} (aws-sso-util did not look inside Sub, so its
+     * templates lacked those parameters).
+     */
+    private static void collectSub(Object sub, Set<String> refs) {
+        String text = null;
+        Map<?, ?> variables = Map.of();
+        if (sub instanceof String s) {
+            text = s;
+        } else if (sub instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof String s) {
+            text = s;
+            if (list.size() > 1 && list.get(1) instanceof Map<?, ?> vars) {
+                variables = vars;
+                vars.values().forEach(v -> collect(v, refs));
+            }
+        }
+        if (text == null) {
+            collect(sub, refs);
+            return;
+        }
+        Matcher m = SUB_VARIABLE.matcher(text);
+        while (m.find()) {
+            String name = m.group(1).trim().split("\\.", -1)[0];
+            if (!variables.containsKey(name)) {
+                refs.add(name);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns resource collections into CloudFormation templates (spec §8.5): the parent with the
@@ -29,8 +30,13 @@ final class Templates {
     record Layout(List<Assignment> parentAssignments, List<List<Assignment>> children) {
     }
 
-    /** A child template to write, with the path its parent refers to it by. */
-    record Child(String stem, String fileName, String templateUrl, Map<String, Object> template) {
+    /**
+     * A child template to write, with the path its parent refers to it by.
+     *
+     * @param getAtts the child parameters that stand for a {@code !GetAtt} of the parent, and that GetAtt
+     */
+    record Child(String stem, String fileName, String templateUrl, Map<String, Object> template,
+            Map<String, Intrinsic> getAtts) {
     }
 
     /**
@@ -93,21 +99,60 @@ final class Templates {
                 continue;
             }
             String childStem = String.format("%s-%03d", stem, i);
+            Map<String, Intrinsic> getAtts = new LinkedHashMap<>();
+            Map<String, Object> resources = new LinkedHashMap<>();
+            addAssignments(resources, share, value -> passGetAtts(value, getAtts), settings, metadata);
+            Set<String> refs = new TreeSet<>(Intrinsic.references(resources));
+            share.forEach(a -> refs.addAll(a.permissionSet().references()));
             Map<String, Object> template = new LinkedHashMap<>();
             template.put("AWSTemplateFormatVersion", FORMAT_VERSION);
             Map<String, Object> parameters = new LinkedHashMap<>();
-            for (String ref : new TreeSet<>(references(share))) {
+            for (String ref : refs) {
                 parameters.put(ref, stringParameter());
             }
             if (!parameters.isEmpty()) {
                 template.put("Parameters", parameters);
             }
-            Map<String, Object> resources = new LinkedHashMap<>();
-            addAssignments(resources, share, true, settings, metadata);
             template.put("Resources", resources);
-            out.add(new Child(childStem, stem + "/" + childStem + suffix, "./" + stem + "/" + childStem + suffix, template));
+            out.add(new Child(childStem, stem + "/" + childStem + suffix, "./" + stem + "/" + childStem + suffix, template,
+                    getAtts));
         }
         return out;
+    }
+
+    /**
+     * A value for a child template: a {@code !GetAtt R.Attr} of a parent resource cannot be
+     * evaluated in the child, so it becomes {@code !Ref RAttr}, a parameter the parent fills with
+     * the GetAtt (aws-sso-util passed {@code !Ref R} instead, which is not the attribute).
+     */
+    private static Object passGetAtts(Object value, Map<String, Intrinsic> getAtts) {
+        if (Intrinsic.isIntrinsic(value)) {
+            Map<String, Object> json = value instanceof Intrinsic i ? i.toJson() : null;
+            Object target = json != null ? json.get("Fn::GetAtt") : ((Map<?, ?>) value).get("Fn::GetAtt");
+            if (target instanceof String s) {
+                target = List.of((Object[]) s.split("\\.", 2));
+            }
+            if (target instanceof List<?> parts && parts.size() == 2 && parts.get(0) instanceof String resource
+                    && parts.get(1) instanceof String attribute) {
+                String name = (resource + attribute).replaceAll("[^A-Za-z0-9]", "");
+                getAtts.put(name, Intrinsic.getAttList(resource, attribute));
+                return Intrinsic.ref(name);
+            }
+            if (value instanceof Intrinsic i) {
+                return new Intrinsic(i.fn(), passGetAtts(i.data(), getAtts));
+            }
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put((String) k, passGetAtts(v, getAtts)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(passGetAtts(v, getAtts)));
+            return out;
+        }
+        return value;
     }
 
     /**
@@ -127,6 +172,17 @@ final class Templates {
         refs.removeAll(col.inlinePermissionSets().keySet());
         if (base != null) {
             refs.removeIf(name -> definedIn(base, name));
+        }
+        List<Assignment> all = new ArrayList<>(layout.parentAssignments());
+        layout.children().forEach(all::addAll);
+        for (Assignment a : all) {
+            for (String target : a.getAttTargets()) {
+                if (refs.contains(target)) {
+                    throw new SsokitException(ExitCodes.USAGE, a.source() + ": !GetAtt " + target + ".… refers to "
+                            + target + ", which is not a resource of the template (a parameter has no attributes);"
+                            + " define it in the base template or use !Ref of a parameter");
+                }
+            }
         }
 
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -163,7 +219,7 @@ final class Templates {
         for (Map.Entry<String, PermissionSetSpec> ps : col.inlinePermissionSets().entrySet()) {
             putNew(resources, ps.getKey(), ps.getValue().resource(), where);
         }
-        addAssignments(resources, layout.parentAssignments(), false, settings, metadata);
+        addAssignments(resources, layout.parentAssignments(), null, settings, metadata);
 
         String previous = null;
         for (Child child : children) {
@@ -179,8 +235,9 @@ final class Templates {
                 Map<String, Object> forwarded = new LinkedHashMap<>();
                 for (Object key : childParameters.keySet()) {
                     String p = (String) key;
-                    forwarded.put(p, isPermissionSet(resources.get(p))
-                            ? Intrinsic.getAttList(p, "PermissionSetArn") : Intrinsic.ref(p));
+                    forwarded.put(p, child.getAtts().containsKey(p) ? child.getAtts().get(p)
+                            : isPermissionSet(resources.get(p)) ? Intrinsic.getAttList(p, "PermissionSetArn")
+                            : Intrinsic.ref(p));
                 }
                 properties.put("Parameters", forwarded);
             }
@@ -225,8 +282,13 @@ final class Templates {
     }
 
     /** Assignment i depends on assignment i - MaxConcurrentAssignments (CloudFormation throttling). */
-    private static void addAssignments(Map<String, Object> resources, List<Assignment> assignments, boolean child,
-            GenerationSettings settings, Metadata metadata) {
+    /**
+     * @param childValue how a value is written in a child template, or null for the parent
+     */
+    private static void addAssignments(Map<String, Object> resources, List<Assignment> assignments,
+            UnaryOperator<Object> childValue, GenerationSettings settings, Metadata metadata) {
+        boolean child = childValue != null;
+        UnaryOperator<Object> value = child ? childValue : Templates::deepCopy;
         int max = settings.maxConcurrentAssignments();
         List<String> names = new ArrayList<>();
         for (Assignment a : assignments) {
@@ -240,13 +302,13 @@ final class Templates {
                 resource.put("DependsOn", names.get(names.size() - max));
             }
             Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("InstanceArn", deepCopy(a.instance()));
+            properties.put("InstanceArn", value.apply(a.instance()));
             properties.put("PrincipalType", a.principal().type().name());
-            properties.put("PrincipalId", deepCopy(a.principal().id()));
+            properties.put("PrincipalId", value.apply(a.principal().id()));
             properties.put("PermissionSetArn", deepCopy(child ? a.permissionSet().arnInChild(a.source())
                     : a.permissionSet().arn()));
             properties.put("TargetType", Target.TYPE);
-            properties.put("TargetId", deepCopy(a.target().id()));
+            properties.put("TargetId", value.apply(a.target().id()));
             resource.put("Properties", properties);
             resources.put(a.logicalId(), resource);
             names.add(a.logicalId());

@@ -68,6 +68,12 @@ class CfnGoldenTest {
     }
 
     @Test
+    void getAttOfABaseResourceIsPassedToChildStacksAsAParameter() {
+        check("getatt", run(CfnOptions.builder(input("getatt", "ops.yaml")).outputDir(out)
+                .baseTemplateFile(input("getatt", "base.yaml"))));
+    }
+
+    @Test
     void childStacksWithNamesAndTheCsv() {
         check("children", run(CfnOptions.builder(input("children", "org.yaml")).outputDir(out).lookupNames(true)
                 .assignmentsCsv(out.resolve("assignments.csv"))));

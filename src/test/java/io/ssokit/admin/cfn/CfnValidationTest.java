@@ -40,6 +40,7 @@ class CfnValidationTest {
             bad setting            | Group: g-1\\nPermissionSets: ps-1\\nAccounts: '1'\\nNumChildStacks: many | c.yaml: NumChildStacks must be a whole number, not 'many'
             bad duration           | Group: g-1\\nPermissionSets: ps-1\\nAccounts: '1'\\nDefaultSessionDuration: 4h | c.yaml: DefaultSessionDuration: '4h' is not a positive ISO 8601 duration
             ps id, intrinsic instance | Instance: !Ref I\\nGroup: g-1\\nPermissionSets: ps-1\\nAccounts: '1'   | c.yaml: PermissionSets: ps-1 is a bare permission set ID, which needs a literal instance ARN
+            getatt of a parameter  | Group: !GetAtt Directory.AdminGroupId\\nPermissionSets: ps-1\\nAccounts: '1' | c.yaml: !GetAtt Directory.… refers to Directory, which is not a resource of the template
             instance mismatch      | Instance: ssoins-other\\nGroup: g-1\\nPermissionSets: ps-1\\nAccounts: '1' | c.yaml: Instance arn:aws:sso:::instance/ssoins-other is not the instance given with --sso-instance
             """)
     void configFileErrors(String name, String config, String message) throws IOException {
