@@ -82,9 +82,10 @@ final class Templates {
             }
             layout = new Layout(List.of(), children);
         }
-        if (permissionSets > 0 && permissionSets + parentResources > max) {
-            throw new SsokitException(ExitCodes.ERROR, col.source() + ": " + permissionSets
-                    + " permission sets do not fit into the parent template of at most " + max + " resources");
+        if (permissionSets + parentResources > max) {
+            throw new SsokitException(ExitCodes.ERROR, col.source() + ": the parent template would hold "
+                    + (permissionSets + parentResources) + " resources (" + permissionSets + " permission sets, "
+                    + parentResources + " child stacks and other resources), more than " + max);
         }
         return layout;
     }
@@ -310,7 +311,7 @@ final class Templates {
             properties.put("TargetType", Target.TYPE);
             properties.put("TargetId", value.apply(a.target().id()));
             resource.put("Properties", properties);
-            resources.put(a.logicalId(), resource);
+            putNew(resources, a.logicalId(), resource, a.source());
             names.add(a.logicalId());
         }
     }

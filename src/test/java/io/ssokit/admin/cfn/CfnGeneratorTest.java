@@ -86,6 +86,15 @@ class CfnGeneratorTest {
     }
 
     @Test
+    void theParentMustHoldItsChildStacks() throws IOException {
+        Path input = accounts(20, "");
+        SsokitException e = assertThrows(SsokitException.class,
+                () -> generate(CfnOptions.builder(input).numChildStacks(11).maxResourcesPerTemplate(10)));
+        assertTrue(e.getMessage().endsWith(": the parent template would hold 11 resources (0 permission sets,"
+                + " 11 child stacks and other resources), more than 10"), e.getMessage());
+    }
+
+    @Test
     void commandLineSettingsWinOverTheConfigFile() throws IOException {
         Path input = accounts(4, "NumChildStacks: 2\nMaxConcurrentAssignments: 1\n");
         CfnOutput fromFile = generate(CfnOptions.builder(input));

@@ -33,7 +33,7 @@ class ChildStackProperties {
             }
         }
         GenerationSettings settings = GenerationSettings.fromOptions(CfnOptions.builder(java.nio.file.Path.of("x"))
-                .numChildStacks(n).maxResourcesPerTemplate(Math.max(1, assignments.size())).build());
+                .numChildStacks(n).maxResourcesPerTemplate(Math.max(n, assignments.size())).build());
         Map<String, Integer> placement = place(assignments, settings, n);
         assertEquals(assignments.size(), placement.size());
 
