@@ -112,6 +112,7 @@ public final class CfnGenerator {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) data;
         settings.fillFrom(map, file);
+        log.debug(file + ": " + settings);
         fillInstance(config);
         ResourceCollection collection = expand(config, stem(path));
         log.info(file + ": " + collection.assignments().size() + " assignments");
@@ -141,6 +142,7 @@ public final class CfnGenerator {
         if (template.get("Metadata") instanceof Map<?, ?> md && md.get("SSO") instanceof Map<?, ?> sso) {
             settings.fillFrom((Map<String, Object>) sso, file + ": Metadata.SSO");
         }
+        log.debug(file + ": " + settings);
         Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
         List<ResourceCollection> items = new ArrayList<>();
         for (Iterator<Map.Entry<String, Object>> it = resources.entrySet().iterator(); it.hasNext(); ) {

@@ -145,4 +145,13 @@ public final class GenerationSettings {
     public String defaultSessionDuration() {
         return defaultSessionDuration == null || defaultSessionDuration.isEmpty() ? null : defaultSessionDuration;
     }
+
+    /** The effective settings, for {@code -v}. */
+    @Override
+    public String toString() {
+        Integer children = numChildStacks();
+        return "max resources per template " + maxResourcesPerTemplate() + ", max concurrent assignments "
+                + maxConcurrentAssignments() + ", child stacks " + (children == null ? "none" : children)
+                + ", default session duration " + (defaultSessionDuration() == null ? "none" : defaultSessionDuration());
+    }
 }

@@ -166,7 +166,7 @@ final class PermissionSetSpec {
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         if (!definition.containsKey("InstanceArn")) {
-            properties.put("InstanceArn", instance);
+            properties.put("InstanceArn", Templates.deepCopy(instance));
         }
         properties.putAll(definition);
         Map<String, Object> resource = new LinkedHashMap<>();
