@@ -29,8 +29,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * values on input and are written back as short tags; output is block style with no anchors.
  *
  * <p>Unquoted dates are read as strings (YAML 1.1 would make {@code 2010-09-09} a timestamp,
- * which CloudFormation reads as the text it is), duplicate keys are an error, and every other
- * YAML 1.1 scalar rule applies, so {@code '123456789012'} stays a string and {@code 123} is a number.
+ * which CloudFormation reads as the text it is) and written quoted; duplicate keys are an error;
+ * every other YAML 1.1 scalar rule applies, so {@code '123456789012'} stays a string and
+ * {@code 123} is a number.
  */
 public final class CfnYaml {
 
@@ -63,8 +64,10 @@ public final class CfnYaml {
     /** Renders a template value tree as block-style YAML with short tags and no anchors. */
     public static String dump(Object value) {
         DumperOptions options = dumperOptions();
+        // the full YAML 1.1 resolver here, so that date-like strings are quoted for readers that
+        // would take them for dates (PyYAML, so aws-sso-util's own tools)
         Yaml yaml = new Yaml(new TagConstructor(new LoaderOptions()), new TagRepresenter(options), options,
-                new LoaderOptions(), new NoTimestampResolver());
+                new LoaderOptions(), new Resolver());
         return yaml.dump(value);
     }
 

@@ -90,7 +90,7 @@ class CfnYamlTest {
         assertEquals(Boolean.TRUE, map.get("Flag"));
         assertTrue(map.containsKey("Nothing"));
         String dumped = CfnYaml.dump(map);
-        assertTrue(dumped.contains("Version: 2010-09-09\n"), dumped);
+        assertTrue(dumped.contains("Version: '2010-09-09'\n"), dumped);
         assertTrue(dumped.contains("Quoted: '123456789012'\n"), dumped);
     }
 
