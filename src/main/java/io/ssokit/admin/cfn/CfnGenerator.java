@@ -133,7 +133,11 @@ public final class CfnGenerator {
         } else if (transform instanceof List<?> list && list.contains(TRANSFORM)) {
             List<Object> rest = new ArrayList<>(list);
             rest.removeIf(TRANSFORM::equals);
-            template.put("Transform", rest);
+            if (rest.isEmpty()) {
+                template.remove("Transform"); // aws-sso-util left "Transform: []"
+            } else {
+                template.put("Transform", rest);
+            }
         } else {
             throw new SsokitException(ExitCodes.USAGE, file + ": Transform does not list " + TRANSFORM
                     + " (is this a config file? then leave out --macro)");

@@ -238,4 +238,28 @@ class CfnGeneratorTest {
         assertEquals(1, out.files().size());
         assertTrue(err.toString().contains("warning: " + input + ": ignoring unknown key Comment\n"), err.toString());
     }
+
+    @Test
+    void macroChildStacksAreNamedAfterTheirAssignmentGroup() throws IOException {
+        Path input = config("stack.yaml", """
+                Transform: [AWS-SSO-Util-2020-11-08]
+                Metadata: {SSO: {NumChildStacks: 2}}
+                Resources:
+                  Admins:
+                    Type: SSOUtil::SSO::AssignmentGroup
+                    Properties:
+                      Principal: {Type: GROUP, Id: g-1}
+                      PermissionSet: ps-1
+                      Target: {Type: AWS_ACCOUNT, Ids: [111111111111, 222222222222, 333333333333, 444444444444]}
+                """);
+        CfnOutput out = generate(CfnOptions.builder(input).macro(true).ssoInstance(INSTANCE));
+        List<Path> paths = out.files().stream().map(CfnOutput.OutputFile::path).toList();
+        assertEquals(List.of(dir.resolve("templates/Admins/Admins-000.yaml"), dir.resolve("templates/Admins/Admins-001.yaml"),
+                dir.resolve("templates/stack.yaml")), paths);
+        String parent = out.files().get(2).content();
+        assertTrue(parent.contains("  Admins000:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n"
+                + "      TemplateURL: ./Admins/Admins-000.yaml\n"), parent);
+        assertTrue(!parent.contains("Transform"), "a transform list left empty goes: " + parent);
+        assertTrue(out.files().get(0).content().contains("  AdminsAssignment"), "prefixed logical IDs");
+    }
 }
