@@ -12,10 +12,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Identity Center administration through the sso-admin, identitystore and organizations APIs, with the AWS"
                     + " credentials of --profile (any kind of profile), else the environment's: look up ids by name"
-                    + " ('lookup'), list who has which permission set where ('assignments').",
+                    + " ('lookup'), list who has which permission set where ('assignments'), generate CloudFormation templates"
+                    + " of assignments ('cfn').",
             "",
             "Data goes to stdout, every message to stderr."},
-        subcommands = {AdminLookupCommand.class, AdminAssignmentsCommand.class})
+        subcommands = {AdminLookupCommand.class, AdminAssignmentsCommand.class, AdminCfnCommand.class})
 public final class AdminCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -23,6 +24,6 @@ public final class AdminCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "missing subcommand: try 'ssokit admin lookup TYPE NAME...' or 'ssokit admin assignments'");
+                "missing subcommand: try 'ssokit admin lookup TYPE NAME...', 'ssokit admin assignments' or 'ssokit admin cfn FILE...'");
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code admin lookup} and {@code admin assignments} through the real launcher against the
+ * {@code admin lookup}, {@code admin assignments} and {@code admin cfn} through the real launcher against the
  * sandbox's default organisation, with an Identity Center profile as the admin credentials (the
  * user is signed in; the role credentials come from the portal).
  */
@@ -95,5 +95,22 @@ class AdminIT {
         assertEquals(2, usage.exit(), usage::toString);
         assertEquals("", usage.stdout());
         assertTrue(usage.stderr().startsWith("ssokit: account names or partial ids cannot be combined with --ou"), usage.stderr());
+    }
+
+    @Test
+    void cfnExpandsAnOuOfTheDemoOrgIntoATemplate() throws Exception {
+        Org org = sandbox.org();
+        String group = org.groups().get(0).id();
+        String workloads = org.organizationalUnits().get(0).id();
+        Path config = home.resolve("access.yaml");
+        Files.writeString(config, "AssignmentGroupName: Builders\nGroups: " + group
+                + "\nPermissionSets:\n- !Ref ReadOnlyPermissionSet\nRecursiveOUs: " + workloads + "\n");
+        Proc.Result cfn = ssokit("admin", "cfn", config.toString(), "--profile", "admin", "--lookup-names");
+        assertEquals(0, cfn.exit(), cfn::toString);
+        assertEquals("", cfn.stdout());
+        String template = Files.readString(home.resolve("templates/access.yaml"));
+        assertTrue(template.contains("ReadOnlyPermissionSet:\n    Type: String"), "the reference became a parameter:\n" + template);
+        assertTrue(template.contains("TargetName: Staging") && template.contains("TargetName: Production [EU]"), template);
+        assertEquals(2, template.split("Type: AWS::SSO::Assignment").length - 1, template);
     }
 }

@@ -115,7 +115,8 @@ public final class CfnGenerator {
         log.debug(file + ": " + settings);
         fillInstance(config);
         ResourceCollection collection = expand(config, stem(path));
-        log.info(file + ": " + collection.assignments().size() + " assignments");
+        int n = collection.assignments().size();
+        log.info(file + ": " + n + (n == 1 ? " assignment" : " assignments"));
         return new Input(outDir(path), stem(path), file, base == null ? null : copy(base), settings, List.of(collection));
     }
 
