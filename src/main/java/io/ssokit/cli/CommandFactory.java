@@ -38,6 +38,7 @@ public final class CommandFactory {
             "clear",
             "credential-process",
             "export-credentials",
+            "console",
             "sandbox",
             "demo",
             "completion",
@@ -61,6 +62,7 @@ public final class CommandFactory {
             case "run-as" -> new RunAsCommand();
             case "assume-role" -> new AssumeRoleCommand();
             case "export-credentials" -> new ExportCredentialsCommand();
+            case "console" -> new ConsoleCommand();
             case "shell" -> new ShellInitCommand();
             case "use" -> new UseCommand();
             case "clear" -> new ClearCommand();

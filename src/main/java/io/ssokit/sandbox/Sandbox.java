@@ -53,6 +53,7 @@ public final class Sandbox implements AutoCloseable {
         Org org = options.org();
         this.oidc = new OidcService(state, org, options, endpoint.toString());
         Dispatcher dispatcher = new Dispatcher(oidc, new PortalService(state, org, options), new StsService(state, org, options),
+                new FederationService(state, options),
                 new Json11Services(), counters, new Faults(options.latency(), options.throttleRps(), options.errorRate(), options.seed()),
                 org, options.log(), endpoint.toString());
         server.createContext("/", exchange -> serve(dispatcher, exchange));
