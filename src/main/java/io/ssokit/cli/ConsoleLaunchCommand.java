@@ -18,9 +18,12 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Sign in to the AWS console as an account and role, or with the credentials of any profile:",
-            "  ssokit console launch -a 111111111111 -r Developer --region eu-west-1 --destination /lambda/home",
+            "  ssokit console launch -a 111111111111 -r Developer --region eu-west-1",
             "  ssokit console launch --profile prod-admin --print",
             "",
+            "From the environment: AWS_CONSOLE_DEFAULT_REGION (--region), AWS_CONSOLE_DEFAULT_DESTINATION (--destination),"
+                    + " AWS_CONSOLE_DEFAULT_ISSUER (the sign-in URL's Issuer; default: the start URL) and"
+                    + " AWS_CONSOLE_LOGOUT_FIRST (--logout-first).",
             "Logs in to Identity Center first when needed. --profile takes any profile ssokit can resolve (Identity Center,"
                     + " role chains, credential_process, temporary keys); the console needs temporary credentials, so"
                     + " long-term keys are refused. AWS_PROFILE is not read: name the profile.",
