@@ -49,7 +49,7 @@ class ConsoleCommandTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        f = new PortalFixture(home, b -> b.clock(clock)).defaultInstance();
+        f = new PortalFixture(home, b -> b.clock(clock).pollInterval(Duration.ZERO)).defaultInstance();
         f.login(PortalFixture.LEGACY);
         f.writeConfig(String.join("\n",
                 "[profile sso-dev]",
@@ -235,6 +235,21 @@ class ConsoleCommandTest {
                 "a chain rooted in Identity Center names its start URL: " + r.out());
         assertEquals(1, f.sandbox.stats().count("sts:AssumeRole"));
         assertTrue(signedIn(ok(f.run("console", "launch", "--profile", "sso-dev", "-p")).out().strip()).contains("role Developer"));
+    }
+
+    @Test
+    void aMissingLoginIsDoneFirstAndForceRefreshDoesItAgain() throws Exception {
+        Files.delete(f.tokenFile(PortalFixture.LEGACY));
+        f.vars.put("AWS_SSO_DISABLE_BROWSER", "true");
+        CliRun first = ok(f.run("console", "launch", "-a", ACCOUNT, "-r", "Developer", "-p"));
+        assertEquals(1, f.sandbox.stats().count("sso-oidc:StartDeviceAuthorization"), first::toString);
+        signedIn(first.out().strip());
+        ok(f.run("console", "launch", "-a", ACCOUNT, "-r", "Developer", "-p"));
+        assertEquals(1, f.sandbox.stats().count("sso:GetRoleCredentials"), "the second launch reuses the credentials");
+        ok(f.run("console", "launch", "-a", ACCOUNT, "-r", "Developer", "-p", "--force-refresh"));
+        assertEquals(2, f.sandbox.stats().count("sso-oidc:StartDeviceAuthorization"));
+        assertEquals(2, f.sandbox.stats().count("sso:GetRoleCredentials"));
+        assertEquals(List.of(), openedUrls(), "headless login, and --print alone opens nothing");
     }
 
     @Test
