@@ -26,12 +26,8 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:the token is on stdout", "1:no instance found, or several", "2:bad usage"})
 public final class ConsoleGetConfigTokenCommand extends BaseCommand {
 
-    @Option(names = {"-u", "--sso-start-url"}, paramLabel = "URL", description = "Instance start URL (a regex unless it starts with"
-            + " http; default: AWS_DEFAULT_SSO_START_URL or the only instance configured).")
-    String startUrl;
-
-    @Option(names = "--sso-region", paramLabel = "REGION", description = "Instance region (default: AWS_DEFAULT_SSO_REGION or the config).")
-    String ssoRegion;
+    @Mixin
+    ConsoleSupport.InstanceOptions sso;
 
     @Option(names = {"-a", "--account-id"}, paramLabel = "ID", description = "The account (optional: launch-from-config can give it).")
     String accountId;
@@ -51,7 +47,7 @@ public final class ConsoleGetConfigTokenCommand extends BaseCommand {
         ConsoleSupport.checkDuration(where.duration);
         String region = where.region(env, null);
         Instance instance = new InstanceResolver(env, AwsConfig.load(env), ctx.log())
-                .resolve(InstanceResolver.Request.of(startUrl, ssoRegion, InstanceResolver.Vars.DEFAULT)).instance();
+                .resolve(InstanceResolver.Request.of(sso.startUrl, sso.ssoRegion, InstanceResolver.Vars.DEFAULT)).instance();
         ConsoleEndpoints endpoints = ConsoleEndpoints.resolve(env, region);
         String destination = Destination.compute(endpoints.consoleBase(), where.destination(env, null), region, where.overrideRegion);
         String token = ConfigToken.of(instance.startUrl(), instance.region(), endpoints.federation(), destination, accountId,

@@ -35,12 +35,8 @@ import picocli.CommandLine.Option;
             "2:bad usage (e.g. --logout-first without opening), or the federation endpoint gave no sign-in token"})
 public final class ConsoleLaunchCommand extends BaseCommand {
 
-    @Option(names = {"-u", "--sso-start-url"}, paramLabel = "URL", description = "Instance start URL (a regex unless it starts with"
-            + " http; default: AWS_DEFAULT_SSO_START_URL or the only instance configured).")
-    String startUrl;
-
-    @Option(names = "--sso-region", paramLabel = "REGION", description = "Instance region (default: AWS_DEFAULT_SSO_REGION or the config).")
-    String ssoRegion;
+    @Mixin
+    ConsoleSupport.InstanceOptions sso;
 
     @Option(names = "--sso-session", paramLabel = "NAME", description = "Take the instance from this [sso-session NAME] section.")
     String ssoSession;
@@ -71,7 +67,7 @@ public final class ConsoleLaunchCommand extends BaseCommand {
             throw new SsokitException(ExitCodes.USAGE, "choose whose console to open: --account-id and --role-name, or --profile NAME"
                     + (env.profileFromEnv() == null ? "" : " (AWS_PROFILE is not used: pass --profile \"$AWS_PROFILE\")"));
         }
-        Identity id = new Selection(profile, accountId, roleName, startUrl, ssoRegion, ssoSession, null)
+        Identity id = new Selection(profile, accountId, roleName, sso.startUrl, sso.ssoRegion, ssoSession, null)
                 .resolve(env, AwsConfig.load(env), ctx.log());
         ConsoleEndpoints endpoints = ConsoleEndpoints.resolve(env, region);
         String destination = Destination.compute(endpoints.consoleBase(), where.destination(env, "AWS_CONSOLE_DEFAULT_DESTINATION"),

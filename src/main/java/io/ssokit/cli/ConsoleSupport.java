@@ -63,6 +63,17 @@ final class ConsoleSupport {
     record Plan(boolean open, boolean print, boolean logoutFirst, boolean forceRefresh) {
     }
 
+    /** The instance options of launch and get-config-token, as run-as has them. */
+    static final class InstanceOptions {
+        @Option(names = {"-u", "--sso-start-url"}, paramLabel = "URL", description = "Instance start URL (a regex unless it starts"
+                + " with http; default: AWS_DEFAULT_SSO_START_URL or the only instance configured).")
+        String startUrl;
+
+        @Option(names = "--sso-region", paramLabel = "REGION",
+                description = "Instance region (default: AWS_DEFAULT_SSO_REGION or the config).")
+        String ssoRegion;
+    }
+
     /** --region, --destination, the region-in-destination pair and --duration of launch and get-config-token. */
     static final class DestinationOptions {
         @Option(names = "--region", paramLabel = "REGION",
