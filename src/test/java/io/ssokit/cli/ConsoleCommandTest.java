@@ -63,6 +63,10 @@ class ConsoleCommandTest {
                 "[profile static]",
                 "aws_access_key_id = AKIAEXAMPLESTATIC001",
                 "aws_secret_access_key = staticSecretKeyNeverSent",
+                "[profile forged]",
+                "aws_access_key_id = ASIAFORGED0000000001",
+                "aws_secret_access_key = forgedSecretKey",
+                "aws_session_token = forgedSessionToken",
                 ""));
         // a browser that writes down every URL it is given
         opened = dir.resolve("opened");
@@ -260,6 +264,19 @@ class ConsoleCommandTest {
         assertTrue(r.err().contains("console sign-in needs temporary credentials"), r.err());
         assertFalse(r.err().contains("staticSecretKeyNeverSent"), r.err());
         assertEquals(0, f.sandbox.stats().count("signin:GetSigninToken"));
+    }
+
+    @Test
+    void temporaryKeysTheEndpointRejectsGiveNoSigninTokenExitTwo() {
+        CliRun r = f.run("console", "launch", "--profile", "forged", "--print");
+        assertEquals(2, r.code(), r::toString);
+        assertEquals("", r.out());
+        assertEquals("ssokit: could not get a sign-in token from " + federation() + ": HTTP 400 (run with -v for the answer)\n",
+                r.err());
+        assertEquals(1, f.sandbox.stats().failed("signin:GetSigninToken"));
+        CliRun verbose = f.run("console", "launch", "--profile", "forged", "--print", "-v");
+        assertTrue(verbose.err().contains("getSigninToken answered HTTP 400: The session credentials are not valid"), verbose.err());
+        assertFalse(verbose.err().contains("forgedSecretKey") || verbose.err().contains("forgedSessionToken"), verbose.err());
     }
 
     @Test
