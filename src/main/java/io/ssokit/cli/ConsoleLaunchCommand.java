@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Sign in to the AWS console as an account and role, or with the credentials of any profile:",
+            "Sign in to the AWS console as an account and role, or with the credentials of any profile.",
+            "",
             "  ssokit console launch -a 111111111111 -r Developer --region eu-west-1",
             "  ssokit console launch --profile prod-admin --print",
             "",
