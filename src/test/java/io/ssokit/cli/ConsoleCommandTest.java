@@ -213,8 +213,17 @@ class ConsoleCommandTest {
         ConfigToken plain = ConfigToken.decode(ok(f.run("console", "get-config-token")).out().strip());
         assertEquals(null, plain.region());
         assertEquals(null, plain.accountId());
+        f.vars.put("AWS_CONSOLE_DEFAULT_DESTINATION", "/iam/home");
+        ConfigToken stillPlain = ConfigToken.decode(ok(f.run("console", "get-config-token")).out().strip());
+        assertEquals(f.sandbox.endpoint() + "/console/", stillPlain.destination());
+        f.vars.put("AWS_CONSOLE_DEFAULT_ISSUER", "https://intranet.example/aws");
         String launched = ok(f.run("console", "launch", "-a", ACCOUNT, "-r", "Developer", "-p")).out();
-        assertTrue(launched.contains(URLEncoder.encode("?region=ap-south-1", StandardCharsets.UTF_8)), launched);
+        assertTrue(launched.contains("&Issuer=" + URLEncoder.encode("https://intranet.example/aws", StandardCharsets.UTF_8)
+                + "&Destination=" + URLEncoder.encode(f.sandbox.endpoint() + "/iam/home?region=ap-south-1", StandardCharsets.UTF_8)
+                + "&SigninToken="), launched);
+        String explicit = ok(f.run("console", "launch", "-a", ACCOUNT, "-r", "Developer", "-p", "--region", "eu-west-2",
+                "--destination", "/s3/home?region=us-east-2", "--override-region-in-destination")).out();
+        assertTrue(explicit.contains(URLEncoder.encode("/s3/home?region=eu-west-2", StandardCharsets.UTF_8) + "&SigninToken="), explicit);
     }
 
     @Test
