@@ -74,6 +74,8 @@ class ConsoleCommandTest {
         Files.writeString(browser, "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '" + opened + "'\n");
         Files.setPosixFilePermissions(browser, PosixFilePermissions.fromString("rwx------"));
         f.vars.put("BROWSER", browser + " %s");
+        // a login, where one is needed, uses the device code, which the sandbox approves at once
+        f.vars.put("AWS_SSO_DISABLE_BROWSER", "true");
         f.sandbox.resetStats();
     }
 
@@ -253,7 +255,6 @@ class ConsoleCommandTest {
     @Test
     void aMissingLoginIsDoneFirstAndForceRefreshDoesItAgain() throws Exception {
         Files.delete(f.tokenFile(PortalFixture.LEGACY));
-        f.vars.put("AWS_SSO_DISABLE_BROWSER", "true");
         CliRun first = ok(f.run("console", "launch", "-a", ACCOUNT, "-r", "Developer", "-p"));
         assertEquals(1, f.sandbox.stats().count("sso-oidc:StartDeviceAuthorization"), first::toString);
         signedIn(first.out().strip());
@@ -263,6 +264,17 @@ class ConsoleCommandTest {
         assertEquals(2, f.sandbox.stats().count("sso-oidc:StartDeviceAuthorization"));
         assertEquals(2, f.sandbox.stats().count("sso:GetRoleCredentials"));
         assertEquals(List.of(), openedUrls(), "headless login, and --print alone opens nothing");
+    }
+
+    @Test
+    void anSsoSessionNamesTheInstance() throws Exception {
+        Files.writeString(home.resolve(".aws/config"), "[sso-session corp]\nsso_start_url = " + PortalFixture.START_URL
+                + "\nsso_region = " + PortalFixture.REGION + "\n");
+        f.login(io.ssokit.sso.Instance.session("corp", PortalFixture.START_URL, PortalFixture.REGION, null));
+        f.sandbox.resetStats();
+        CliRun r = ok(f.run("console", "launch", "--sso-session", "corp", "-a", "333333333333", "-r", "Developer", "-p"));
+        assertEquals(0, f.sandbox.stats().count("sso-oidc:CreateToken"), "the session's cached token is used");
+        assertTrue(signedIn(r.out().strip()).contains("Account 333333333333, role Developer"));
     }
 
     @Test
