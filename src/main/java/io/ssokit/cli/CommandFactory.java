@@ -38,6 +38,7 @@ public final class CommandFactory {
             "clear",
             "credential-process",
             "export-credentials",
+            "console",
             "admin",
             "sandbox",
             "demo",
@@ -62,6 +63,7 @@ public final class CommandFactory {
             case "run-as" -> new RunAsCommand();
             case "assume-role" -> new AssumeRoleCommand();
             case "export-credentials" -> new ExportCredentialsCommand();
+            case "console" -> new ConsoleCommand();
             case "admin" -> new AdminCommand();
             case "shell" -> new ShellInitCommand();
             case "use" -> new UseCommand();

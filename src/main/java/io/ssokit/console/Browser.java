@@ -5,9 +5,11 @@ import io.ssokit.Log;
 import io.ssokit.shell.ShellWords;
 import java.io.File;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Opens a URL in the user's browser without ever blocking on it or letting it write to our
@@ -33,20 +35,45 @@ public final class Browser {
 
     /** Tries to open the URL; returns whether some opener was started. */
     public boolean open(String url) {
+        return open(url, Duration.ZERO);
+    }
+
+    /**
+     * Tries to open the URL and waits up to {@code waitForOpener} for the opener command to
+     * exit, so that a URL opened next reaches the browser after this one (an opener like
+     * {@code xdg-open} exits once it has handed the URL over; a browser run directly does not,
+     * hence the bound). Returns whether some opener was started.
+     */
+    public boolean open(String url, Duration waitForOpener) {
+        Process p = launch(url);
+        if (p != null && !waitForOpener.isZero()) {
+            try {
+                if (!p.waitFor(waitForOpener.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.debug("the browser command is still running; going on");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return p != null;
+    }
+
+    private Process launch(String url) {
         String browser = env.get("BROWSER");
         if (browser != null) {
             for (String cmd : browser.split(File.pathSeparator)) {
-                if (!cmd.isBlank() && start(command(cmd, url))) {
-                    return true;
+                Process p = cmd.isBlank() ? null : start(command(cmd, url));
+                if (p != null) {
+                    return p;
                 }
             }
             log.warn("could not start the browser from BROWSER=" + browser);
-            return false;
+            return null;
         }
         List<String> platform = platformOpener(url);
         if (platform.isEmpty()) {
             log.debug("no browser opener on this system; open the URL yourself");
-            return false;
+            return null;
         }
         return start(platform);
     }
@@ -97,7 +124,7 @@ public final class Browser {
         return List.of();
     }
 
-    private boolean start(List<String> cmd) {
+    private Process start(List<String> cmd) {
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd)
                     .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
@@ -109,10 +136,10 @@ public final class Browser {
             log.debug("started browser: " + cmd.get(0));
             // Never wait: a real browser may live for hours. Reap it when it ends.
             p.onExit().thenAccept(done -> log.debug("browser command exited with " + done.exitValue()));
-            return true;
+            return p;
         } catch (IOException e) {
             log.debug("could not start " + cmd.get(0) + ": " + e.getMessage());
-            return false;
+            return null;
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.Map;
  *   <li>an {@code X-Amz-Target} header: a JSON 1.1 service ({@link Json11Services}).
  *   <li>the rest-json paths of SSO OIDC ({@code /client/register}, {@code /device_authorization},
  *       {@code /token}), its browser pages ({@code /device}, {@code /authorize}) and the portal
- *       ({@code /assignment/accounts}, {@code /assignment/roles}, {@code /federation/credentials}, {@code /logout}).
+ *       ({@code /assignment/accounts}, {@code /assignment/roles}, {@code /federation/credentials}, {@code /logout}),
+ *       and the sign-in federation endpoint ({@code /federation}, {@code /oauth}: {@link FederationService}).
  *   <li>{@code /} with an {@code Action} in the query or the form body: STS.
  * </ol>
  */
@@ -22,6 +23,7 @@ final class Dispatcher {
     private final OidcService oidc;
     private final PortalService portal;
     private final StsService sts;
+    private final FederationService federation;
     private final Json11Services json11;
     private final Counters counters;
     private final Faults faults;
@@ -49,11 +51,12 @@ final class Dispatcher {
         }
     }
 
-    Dispatcher(OidcService oidc, PortalService portal, StsService sts, Json11Services json11, Counters counters, Faults faults,
-            Org org, Log log, String endpoint) {
+    Dispatcher(OidcService oidc, PortalService portal, StsService sts, FederationService federation, Json11Services json11,
+            Counters counters, Faults faults, Org org, Log log, String endpoint) {
         this.oidc = oidc;
         this.portal = portal;
         this.sts = sts;
+        this.federation = federation;
         this.json11 = json11;
         this.counters = counters;
         this.faults = faults;
@@ -193,6 +196,19 @@ final class Dispatcher {
             case "/logout":
                 if (post) {
                     return api(Protocol.SSO, "Logout", (r, id) -> portal.logout(r));
+                }
+                break;
+            case "/federation":
+                if ("getSigninToken".equals(FederationService.params(req).get("Action"))) {
+                    return new Route(Protocol.SSO, "signin:GetSigninToken", true, (r, id) -> federation.getSigninToken(r));
+                }
+                if (get) {
+                    return page("signin:Login", (r, id) -> federation.login(r));
+                }
+                break;
+            case "/oauth":
+                if (get) {
+                    return page("signin:Logout", (r, id) -> federation.logout(r));
                 }
                 break;
             case "/":

@@ -55,6 +55,7 @@ public final class Sandbox implements AutoCloseable {
         Json11Services json11 = new Json11Services();
         AdminService.registerAll(json11, state, org, options);
         Dispatcher dispatcher = new Dispatcher(oidc, new PortalService(state, org, options), new StsService(state, org, options),
+                new FederationService(state, options),
                 json11, counters, new Faults(options.latency(), options.throttleRps(), options.errorRate(), options.seed()),
                 org, options.log(), endpoint.toString());
         server.createContext("/", exchange -> serve(dispatcher, exchange));
