@@ -25,6 +25,7 @@ __ssokit_sub() {
     'ssokit clear') REPLY='ssokit/clear' ;;
     'ssokit credential-process') REPLY='ssokit/credential-process' ;;
     'ssokit export-credentials') REPLY='ssokit/export-credentials' ;;
+    'ssokit console') REPLY='ssokit/console' ;;
     'ssokit admin') REPLY='ssokit/admin' ;;
     'ssokit sandbox') REPLY='ssokit/sandbox' ;;
     'ssokit demo') REPLY='ssokit/demo' ;;
@@ -32,8 +33,12 @@ __ssokit_sub() {
     'ssokit/configure profile') REPLY='ssokit/configure/profile' ;;
     'ssokit/configure populate') REPLY='ssokit/configure/populate' ;;
     'ssokit/shell init') REPLY='ssokit/shell/init' ;;
+    'ssokit/console launch') REPLY='ssokit/console/launch' ;;
+    'ssokit/console get-config-token') REPLY='ssokit/console/get-config-token' ;;
+    'ssokit/console launch-from-config') REPLY='ssokit/console/launch-from-config' ;;
     'ssokit/admin lookup') REPLY='ssokit/admin/lookup' ;;
     'ssokit/admin assignments') REPLY='ssokit/admin/assignments' ;;
+    'ssokit/admin cfn') REPLY='ssokit/admin/cfn' ;;
     'ssokit/sandbox serve') REPLY='ssokit/sandbox/serve' ;;
     'ssokit/sandbox example-org') REPLY='ssokit/sandbox/example-org' ;;
     *) return 1 ;;
@@ -173,6 +178,35 @@ __ssokit_value() {
     'ssokit/export-credentials --container') REPLY='text' ;;
     'ssokit/export-credentials --cache-file') REPLY='file' ;;
     'ssokit/export-credentials --cache-expiration-buffer') REPLY='text' ;;
+    'ssokit/console/launch -u') REPLY='url' ;;
+    'ssokit/console/launch --sso-start-url') REPLY='url' ;;
+    'ssokit/console/launch --sso-region') REPLY='region' ;;
+    'ssokit/console/launch --sso-session') REPLY='session' ;;
+    'ssokit/console/launch -a') REPLY='account' ;;
+    'ssokit/console/launch --account-id') REPLY='account' ;;
+    'ssokit/console/launch -r') REPLY='role' ;;
+    'ssokit/console/launch --role-name') REPLY='role' ;;
+    'ssokit/console/launch --profile') REPLY='profile' ;;
+    'ssokit/console/launch --region') REPLY='region' ;;
+    'ssokit/console/launch --destination') REPLY='text' ;;
+    'ssokit/console/launch --duration') REPLY='text' ;;
+    'ssokit/console/get-config-token -u') REPLY='url' ;;
+    'ssokit/console/get-config-token --sso-start-url') REPLY='url' ;;
+    'ssokit/console/get-config-token --sso-region') REPLY='region' ;;
+    'ssokit/console/get-config-token -a') REPLY='account' ;;
+    'ssokit/console/get-config-token --account-id') REPLY='account' ;;
+    'ssokit/console/get-config-token -r') REPLY='role' ;;
+    'ssokit/console/get-config-token --role-name') REPLY='role' ;;
+    'ssokit/console/get-config-token --region') REPLY='region' ;;
+    'ssokit/console/get-config-token --destination') REPLY='text' ;;
+    'ssokit/console/get-config-token --duration') REPLY='text' ;;
+    'ssokit/console/get-config-token --issuer') REPLY='text' ;;
+    'ssokit/console/launch-from-config -t') REPLY='text' ;;
+    'ssokit/console/launch-from-config --config-token') REPLY='text' ;;
+    'ssokit/console/launch-from-config -a') REPLY='account' ;;
+    'ssokit/console/launch-from-config --account-id') REPLY='account' ;;
+    'ssokit/console/launch-from-config -r') REPLY='role' ;;
+    'ssokit/console/launch-from-config --role-name') REPLY='role' ;;
     'ssokit/admin/lookup --ins') REPLY='text' ;;
     'ssokit/admin/lookup --instance-arn') REPLY='text' ;;
     'ssokit/admin/lookup --id-store') REPLY='text' ;;
@@ -200,6 +234,19 @@ __ssokit_value() {
     'ssokit/admin/assignments --sep') REPLY='text' ;;
     'ssokit/admin/assignments --separator') REPLY='text' ;;
     'ssokit/admin/assignments --arn-style') REPLY='text' ;;
+    'ssokit/admin/cfn --profile') REPLY='profile' ;;
+    'ssokit/admin/cfn --ins') REPLY='text' ;;
+    'ssokit/admin/cfn --sso-instance') REPLY='text' ;;
+    'ssokit/admin/cfn --template-file-suffix') REPLY='text' ;;
+    'ssokit/admin/cfn --output-dir') REPLY='dir' ;;
+    'ssokit/admin/cfn --base-template-file') REPLY='file' ;;
+    'ssokit/admin/cfn --template-parameters') REPLY='text' ;;
+    'ssokit/admin/cfn --num-child-stacks') REPLY='text' ;;
+    'ssokit/admin/cfn --max-assignments-allocation') REPLY='text' ;;
+    'ssokit/admin/cfn --default-session-duration') REPLY='text' ;;
+    'ssokit/admin/cfn --max-resources-per-template') REPLY='text' ;;
+    'ssokit/admin/cfn --max-concurrent-assignments') REPLY='text' ;;
+    'ssokit/admin/cfn --assignments-csv') REPLY='file' ;;
     'ssokit/sandbox/serve --port') REPLY='text' ;;
     'ssokit/sandbox/serve --host') REPLY='text' ;;
     'ssokit/sandbox/serve --org') REPLY='file' ;;
@@ -255,6 +302,9 @@ __ssokit_positional() {
       if (($2 >= 0 && $2 <= 0)); then REPLY='text'; return 0; fi
       if (($2 >= 1)); then REPLY='text'; return 0; fi
       ;;
+    'ssokit/admin/cfn')
+      if (($2 >= 0)); then REPLY='file'; return 0; fi
+      ;;
     'ssokit/completion')
       if (($2 >= 0 && $2 <= 0)); then REPLY='fixed8'; return 0; fi
       ;;
@@ -284,9 +334,14 @@ __ssokit_options() {
     'ssokit/clear') __ssokit_c+=(-v --verbose --debug -h --help -V --version) ;;
     'ssokit/credential-process') __ssokit_c+=(-v --verbose --debug --profile --start-url --sso-start-url --region --sso-region --account-id --role-name --sso-session --force-refresh --refresh-margin -h --help -V --version) ;;
     'ssokit/export-credentials') __ssokit_c+=(-v --verbose --debug --profile --json --env --env-export --exec -c --credentials-file-profile --format --imds --container --pretty --cache-file --cache-expiration-buffer --refresh --ensure-temporary -h --help -V --version) ;;
+    'ssokit/console') __ssokit_c+=(-h --help -V --version) ;;
+    'ssokit/console/launch') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region --sso-session -a --account-id -r --role-name --profile --region --destination --duration --keep-region-in-destination --override-region-in-destination -o --open --no-open -p --print --no-print -l --logout-first --no-logout-first --force-refresh -h --help -V --version) ;;
+    'ssokit/console/get-config-token') __ssokit_c+=(-v --verbose --debug -u --sso-start-url --sso-region -a --account-id -r --role-name --region --destination --duration --keep-region-in-destination --override-region-in-destination -h --help -V --version) ;;
+    'ssokit/console/launch-from-config') __ssokit_c+=(-v --verbose --debug -t --config-token -a --account-id -r --role-name -o --open --no-open -p --print --no-print -l --logout-first --no-logout-first --force-refresh -h --help -V --version) ;;
     'ssokit/admin') __ssokit_c+=(-h --help -V --version) ;;
     'ssokit/admin/lookup') __ssokit_c+=(-v --verbose --debug --ins --instance-arn --id-store --identity-store-id --profile --header --show-id --hide-id --no-header -e --error-if-not-found --sep --separator --permission-set-style -h --help -V --version) ;;
-    'ssokit/admin/assignments') __ssokit_c+=(-v --verbose --debug --ins --instance-arn --id-store --identity-store-id --profile --header --show-id --hide-id --no-header -g --group -u --user -p --permission-set --account-id --account-name --ou --sep --separator --arn-style --ou-not-recursive --no-lookup-names --lookup-names --ou-recursive -h --help -V --version) ;;
+    'ssokit/admin/assignments') __ssokit_c+=(-v --verbose --debug --ins --instance-arn --id-store --identity-store-id --profile --header --show-id --hide-id --no-header -g --group -u --user -p --permission-set --account-id --account-name --ou --sep --separator --arn-style --lookup-names --ou-recursive --ou-not-recursive --no-lookup-names -h --help -V --version) ;;
+    'ssokit/admin/cfn') __ssokit_c+=(-v --verbose --debug --macro --profile --ins --sso-instance --template-file-suffix --output-dir --base-template-file --template-parameters --num-child-stacks --max-assignments-allocation --default-session-duration --max-resources-per-template --max-concurrent-assignments --assignments-csv --assignments-csv-only --lookup-names --no-lookup-names -h --help -V --version) ;;
     'ssokit/sandbox') __ssokit_c+=(-h --help -V --version) ;;
     'ssokit/sandbox/serve') __ssokit_c+=(-v --verbose --debug --port --host --org --accounts --roles-per-account --auto-approve --latency --throttle --error-rate --seed --token-ttl --credentials-ttl --client-ttl --poll-interval --device-code-ttl --state-dir -h --help -V --version) ;;
     'ssokit/sandbox/example-org') __ssokit_c+=(-v --verbose --debug -h --help -V --version) ;;
@@ -298,10 +353,11 @@ __ssokit_options() {
 # The subcommands offered for command $1.
 __ssokit_commands() {
   case $1 in
-    'ssokit') __ssokit_c+=(login logout roles configure check env unset exec run-as assume-role shell use clear export-credentials admin sandbox demo completion) ;;
+    'ssokit') __ssokit_c+=(login logout roles configure check env unset exec run-as assume-role shell use clear export-credentials console admin sandbox demo completion) ;;
     'ssokit/configure') __ssokit_c+=(profile populate) ;;
     'ssokit/shell') __ssokit_c+=(init) ;;
-    'ssokit/admin') __ssokit_c+=(lookup assignments) ;;
+    'ssokit/console') __ssokit_c+=(launch get-config-token launch-from-config) ;;
+    'ssokit/admin') __ssokit_c+=(lookup assignments cfn) ;;
     'ssokit/sandbox') __ssokit_c+=(serve example-org) ;;
   esac
 }

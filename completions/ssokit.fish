@@ -58,6 +58,9 @@ function __ssokit_sub --argument-names id word
         case 'ssokit export-credentials'
             set -g __ssokit_r ssokit/export-credentials
             return 0
+        case 'ssokit console'
+            set -g __ssokit_r ssokit/console
+            return 0
         case 'ssokit admin'
             set -g __ssokit_r ssokit/admin
             return 0
@@ -79,11 +82,23 @@ function __ssokit_sub --argument-names id word
         case 'ssokit/shell init'
             set -g __ssokit_r ssokit/shell/init
             return 0
+        case 'ssokit/console launch'
+            set -g __ssokit_r ssokit/console/launch
+            return 0
+        case 'ssokit/console get-config-token'
+            set -g __ssokit_r ssokit/console/get-config-token
+            return 0
+        case 'ssokit/console launch-from-config'
+            set -g __ssokit_r ssokit/console/launch-from-config
+            return 0
         case 'ssokit/admin lookup'
             set -g __ssokit_r ssokit/admin/lookup
             return 0
         case 'ssokit/admin assignments'
             set -g __ssokit_r ssokit/admin/assignments
+            return 0
+        case 'ssokit/admin cfn'
+            set -g __ssokit_r ssokit/admin/cfn
             return 0
         case 'ssokit/sandbox serve'
             set -g __ssokit_r ssokit/sandbox/serve
@@ -489,6 +504,93 @@ function __ssokit_value --argument-names id option
         case 'ssokit/export-credentials --cache-expiration-buffer'
             set -g __ssokit_r text
             return 0
+        case 'ssokit/console/launch -u'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/console/launch --sso-start-url'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/console/launch --sso-region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/console/launch --sso-session'
+            set -g __ssokit_r session
+            return 0
+        case 'ssokit/console/launch -a'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/console/launch --account-id'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/console/launch -r'
+            set -g __ssokit_r role
+            return 0
+        case 'ssokit/console/launch --role-name'
+            set -g __ssokit_r role
+            return 0
+        case 'ssokit/console/launch --profile'
+            set -g __ssokit_r profile
+            return 0
+        case 'ssokit/console/launch --region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/console/launch --destination'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/console/launch --duration'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/console/get-config-token -u'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/console/get-config-token --sso-start-url'
+            set -g __ssokit_r url
+            return 0
+        case 'ssokit/console/get-config-token --sso-region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/console/get-config-token -a'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/console/get-config-token --account-id'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/console/get-config-token -r'
+            set -g __ssokit_r role
+            return 0
+        case 'ssokit/console/get-config-token --role-name'
+            set -g __ssokit_r role
+            return 0
+        case 'ssokit/console/get-config-token --region'
+            set -g __ssokit_r region
+            return 0
+        case 'ssokit/console/get-config-token --destination'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/console/get-config-token --duration'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/console/get-config-token --issuer'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/console/launch-from-config -t'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/console/launch-from-config --config-token'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/console/launch-from-config -a'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/console/launch-from-config --account-id'
+            set -g __ssokit_r account
+            return 0
+        case 'ssokit/console/launch-from-config -r'
+            set -g __ssokit_r role
+            return 0
+        case 'ssokit/console/launch-from-config --role-name'
+            set -g __ssokit_r role
+            return 0
         case 'ssokit/admin/lookup --ins'
             set -g __ssokit_r text
             return 0
@@ -569,6 +671,45 @@ function __ssokit_value --argument-names id option
             return 0
         case 'ssokit/admin/assignments --arn-style'
             set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/cfn --profile'
+            set -g __ssokit_r profile
+            return 0
+        case 'ssokit/admin/cfn --ins'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/cfn --sso-instance'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/cfn --template-file-suffix'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/cfn --output-dir'
+            set -g __ssokit_r dir
+            return 0
+        case 'ssokit/admin/cfn --base-template-file'
+            set -g __ssokit_r file
+            return 0
+        case 'ssokit/admin/cfn --template-parameters'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/cfn --num-child-stacks'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/cfn --max-assignments-allocation'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/cfn --default-session-duration'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/cfn --max-resources-per-template'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/cfn --max-concurrent-assignments'
+            set -g __ssokit_r text
+            return 0
+        case 'ssokit/admin/cfn --assignments-csv'
+            set -g __ssokit_r file
             return 0
         case 'ssokit/sandbox/serve --port'
             set -g __ssokit_r text
@@ -683,6 +824,11 @@ function __ssokit_positional --argument-names id n
             end
             if test $n -ge 1
                 set -g __ssokit_r text
+                return 0
+            end
+        case ssokit/admin/cfn
+            if test $n -ge 0
+                set -g __ssokit_r file
                 return 0
             end
         case ssokit/completion
@@ -947,8 +1093,9 @@ complete -c ssokit -n '__ssokit_at ssokit 0' -a shell -d 'Shell integration: a p
 complete -c ssokit -n '__ssokit_at ssokit 0' -a use -d 'Switch the current shell to a profile: \'ssokit use PROFILE\', \'ssokit use --env PROFILE\', \'ssokit use -\', \'ssokit use\' (a list to choose from); \'ssokit clear\' undoes it'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a clear -d 'Undo \'ssokit use\' and \'ssokit env\' in the current shell: unset AWS_PROFILE, the credential variables and the SSOKIT_* identity variables'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a export-credentials -d 'Export a profile\'s credentials (aws-export-credentials, and the AWS CLI\'s \'configure export-credentials\'): ssokit export-credentials --profile dev # credential_process JSON, indented eval "$(ssokit export-credentials --profile dev --env-export)" ssokit export-credentials --profile dev --format powershell | Invoke-Expression ssokit export-credentials --profile dev --exec aws s3 ls ssokit export-credentials --profile dev -c dev-static # write [dev-static] in the credentials file One mode at most: --json (the default; indented unless --json is given), --env, --env-export, --exec, -c/--credentials-file-profile, --format, --container or --imds'
-complete -c ssokit -n '__ssokit_at ssokit 0' -a admin -d 'Identity Center administration through the sso-admin, identitystore and organizations APIs, with the AWS credentials of --profile (any kind of profile), else the environment\'s: look up ids by name (\'lookup\'), list who has which permission set where (\'assignments\')'
-complete -c ssokit -n '__ssokit_at ssokit 0' -a sandbox -d 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS with SigV4 verification) on one HTTP port, with fault injection'
+complete -c ssokit -n '__ssokit_at ssokit 0' -a console -d 'Sign in to the AWS console as an account and role, or with any profile (\'launch\'); share launch settings as a token (\'get-config-token\', \'launch-from-config\')'
+complete -c ssokit -n '__ssokit_at ssokit 0' -a admin -d 'Identity Center administration through the sso-admin, identitystore and organizations APIs, with the AWS credentials of --profile (any kind of profile), else the environment\'s: look up ids by name (\'lookup\'), list who has which permission set where (\'assignments\'), generate CloudFormation templates of assignments (\'cfn\')'
+complete -c ssokit -n '__ssokit_at ssokit 0' -a sandbox -d 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS, sso-admin, identitystore and organizations, with SigV4 verification) on one HTTP port, with fault injection'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a demo -d 'Tour ssokit against the built-in Identity Center sandbox: log in, list roles, fetch credentials through credential-process and call STS with them'
 complete -c ssokit -n '__ssokit_at ssokit 0' -a completion -d 'Print the tab-completion script for SHELL on stdout, generated from ssokit\'s commands: every subcommand, option and fixed value, with descriptions in zsh, fish and PowerShell; profile and sso-session names from the AWS config files; account ids and role names from the candidate index that login, roles and configure keep up to date'
 complete -c ssokit -n '__ssokit_at ssokit' -s h -l help -d 'Show this help message and exit'
@@ -1206,9 +1353,66 @@ complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -s h -l help -d 'S
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -s V -l version -d 'Print version information and exit'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials 0' -a '(__fish_complete_command)'
 
+# ssokit console
+complete -c ssokit -n '__ssokit_at ssokit/console 0' -a launch -d 'Sign in to the AWS console as an account and role, or with the credentials of any profile'
+complete -c ssokit -n '__ssokit_at ssokit/console 0' -a get-config-token -d 'Print the console launch settings as a token for \'ssokit console launch-from-config\' (aws-sso-util\'s format: either tool reads the other\'s tokens)'
+complete -c ssokit -n '__ssokit_at ssokit/console 0' -a launch-from-config -d 'Sign in to the AWS console with the settings of a config token (from \'get-config-token\', ssokit\'s or aws-sso-util\'s)'
+complete -c ssokit -n '__ssokit_at ssokit/console' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/console' -s V -l version -d 'Print version information and exit'
+
+# ssokit console launch
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -s u -l sso-start-url -x -a '(__ssokit_urls)' -d 'Instance start URL (a regex unless it starts with http; default: AWS_DEFAULT_SSO_START_URL or the only instance configured)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -l sso-region -x -a '(__ssokit_regions)' -d 'Instance region (default: AWS_DEFAULT_SSO_REGION or the config)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -l sso-session -x -a '(__ssokit_sessions)' -d 'Take the instance from this [sso-session NAME] section'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -s a -l account-id -x -a '(__ssokit_accounts)' -d 'The account (with --role-name)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -s r -l role-name -x -a '(__ssokit_roles)' -d 'The role (permission set) in that account'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -l profile -x -a '(__ssokit_profiles)' -d 'Sign in with this profile\'s credentials instead of an account and role'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -l region -x -a '(__ssokit_regions)' -d 'Console region: picks the regional sign-in and console hosts and adds region= to the destination'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -l destination -x -d 'Console page to land on: a path like /lambda/home, or a console URL (default: the console home)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -l duration -x -d 'Console session length, 15 to 720 minutes (default: the federation endpoint\'s)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -l keep-region-in-destination -d 'Keep a region= already in the destination (the default)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -l override-region-in-destination -d 'With --region, replace a region= already in the destination'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -s o -l open -l no-open -d 'Open the sign-in URL in a browser (BROWSER, else the system\'s; default: on unless --print is given)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -s p -l print -l no-print -d 'Print the sign-in URL on stdout (default: off)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -s l -l logout-first -l no-logout-first -d 'Open the console\'s logout page first; needs opening (default: AWS_CONSOLE_LOGOUT_FIRST)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -l force-refresh -d 'Log in to Identity Center again and fetch new role credentials'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch' -s V -l version -d 'Print version information and exit'
+
+# ssokit console get-config-token
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -s u -l sso-start-url -x -a '(__ssokit_urls)' -d 'Instance start URL (a regex unless it starts with http; default: AWS_DEFAULT_SSO_START_URL or the only instance configured)'
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -l sso-region -x -a '(__ssokit_regions)' -d 'Instance region (default: AWS_DEFAULT_SSO_REGION or the config)'
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -s a -l account-id -x -a '(__ssokit_accounts)' -d 'The account (optional: launch-from-config can give it)'
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -s r -l role-name -x -a '(__ssokit_roles)' -d 'The role (optional: launch-from-config can give it)'
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -l region -x -a '(__ssokit_regions)' -d 'Console region: picks the regional sign-in and console hosts and adds region= to the destination'
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -l destination -x -d 'Console page to land on: a path like /lambda/home, or a console URL (default: the console home)'
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -l duration -x -d 'Console session length, 15 to 720 minutes (default: the federation endpoint\'s)'
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -l keep-region-in-destination -d 'Keep a region= already in the destination (the default)'
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -l override-region-in-destination -d 'With --region, replace a region= already in the destination'
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/console/get-config-token' -s V -l version -d 'Print version information and exit'
+
+# ssokit console launch-from-config
+complete -c ssokit -n '__ssokit_at ssokit/console/launch-from-config' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch-from-config' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch-from-config' -s t -l config-token -x -d 'The token from get-config-token'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch-from-config' -s a -l account-id -x -a '(__ssokit_accounts)' -d 'The account, instead of the token\'s (needed when it has none)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch-from-config' -s r -l role-name -x -a '(__ssokit_roles)' -d 'The role, instead of the token\'s (needed when it has none)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch-from-config' -s o -l open -l no-open -d 'Open the sign-in URL in a browser (BROWSER, else the system\'s; default: on unless --print is given)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch-from-config' -s p -l print -l no-print -d 'Print the sign-in URL on stdout (default: off)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch-from-config' -s l -l logout-first -l no-logout-first -d 'Open the console\'s logout page first; needs opening (default: AWS_CONSOLE_LOGOUT_FIRST)'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch-from-config' -l force-refresh -d 'Log in to Identity Center again and fetch new role credentials'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch-from-config' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/console/launch-from-config' -s V -l version -d 'Print version information and exit'
+
 # ssokit admin
-complete -c ssokit -n '__ssokit_at ssokit/admin 0' -a lookup -d 'Look up the ids the Identity Center APIs and CloudFormation want: ssokit admin lookup instance # the instance ARN ssokit admin lookup identity-store # the identity store id ssokit admin lookup group Admins Devs # ids, NOT_FOUND if missing ssokit admin lookup user alice bob ssokit admin lookup permission-set ReadOnly ps-0123456789abcdef ssokit admin lookup permission-set :all Without --instance-arn and --identity-store-id the instance comes from ListInstances and is cached in the AWS CLI cache directory (aws-sso-util-ids-PROFILE.json, or -ACCOUNT-REGION.json)'
-complete -c ssokit -n '__ssokit_at ssokit/admin 0' -a assignments -d 'List account assignments, one separated row each, streamed as found: ssokit admin assignments > assignments.csv ssokit admin assignments -g Admins --account-name \'^Prod\' ssokit admin assignments --ou ou-ab12-abcdef12 --ou-recursive -p ReadOnly Columns: instance_arn, principal_type, principal_id, principal_name, permission_set_arn, permission_set_name, target_type, target_id, target_name'
+complete -c ssokit -n '__ssokit_at ssokit/admin 0' -a lookup -d 'Look up instance, identity store, group, user and permission-set ids by name'
+complete -c ssokit -n '__ssokit_at ssokit/admin 0' -a assignments -d 'List account assignments: who has which permission set in which account'
+complete -c ssokit -n '__ssokit_at ssokit/admin 0' -a cfn -d 'Generate CloudFormation templates of account assignments from config files or AssignmentGroup templates'
 complete -c ssokit -n '__ssokit_at ssokit/admin' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit/admin' -s V -l version -d 'Print version information and exit'
 
@@ -1246,12 +1450,35 @@ complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l account-name -x 
 complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l ou -x -d 'OU (ou-...) or root (r-...) whose accounts to list; repeatable'
 complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l sep -l separator -x -d 'Field separator (default: ,)'
 complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l arn-style -x -d 'Instance and permission-set columns as full ARNs (default) or ids; default from AWS_SSO_UTIL_ASSIGNMENTS_ARN_STYLE'
-complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l ou-not-recursive -d 'With --ou, only the accounts directly in it (the default)'
-complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l no-lookup-names -d 'Leave names empty (fewer calls), except where a filter needs them'
 complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l lookup-names -d 'Look up principal, permission-set and account names (the default)'
 complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l ou-recursive -d 'With --ou, also the accounts of the OUs below'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l ou-not-recursive -d 'With --ou, only the accounts directly in it (the default)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -l no-lookup-names -d 'Leave names empty (fewer calls), except where a filter needs them'
 complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit/admin/assignments' -s V -l version -d 'Print version information and exit'
+
+# ssokit admin cfn
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -s v -l verbose -d 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l debug -d 'Most verbose, with stack traces on errors'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l macro -d 'The inputs are templates using the AWS-SSO-Util-2020-11-08 transform'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l profile -x -a '(__ssokit_profiles)' -d 'AWS profile for the lookups, any kind (default: the environment\'s credentials, else AWS_PROFILE, else the default profile)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l ins -l sso-instance -x -d 'Identity Center instance ARN or bare ssoins- id (default: the config\'s, else the only one ListInstances finds)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l template-file-suffix -x -d 'Appended to output file names (default .yaml; .yaml is added to a suffix without it: -template gives -template.yaml)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l output-dir -x -a '(__fish_complete_directories)' -d 'Where templates go (default: a templates directory next to each input)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l base-template-file -r -F -d 'Template the assignments are merged into (not with --macro)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l template-parameters -x -d 'Name[=default],..'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l num-child-stacks -x -d 'Spread assignments over NUM child stacks (0: none)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l max-assignments-allocation -x -d 'Child stacks enough for NUM assignments (the larger of this and --num-child-stacks wins)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l default-session-duration -x -d 'ISO 8601 duration (PT8H) for permission sets without a SessionDuration'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l max-resources-per-template -x -d 'Resource limit per template (default 500)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l max-concurrent-assignments -x -d 'Assignments CloudFormation creates at once: assignment i waits for assignment i - NUM (default 20)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l assignments-csv -r -F -d 'Also write the generated assignments as CSV (- for stdout)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l assignments-csv-only -d 'Write only the CSV (needs --assignments-csv)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l lookup-names -d 'Put principal, permission-set and account names in the metadata and CSV'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -l no-lookup-names -d 'Do not (the default)'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -s h -l help -d 'Show this help message and exit'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn' -s V -l version -d 'Print version information and exit'
+complete -c ssokit -n '__ssokit_at ssokit/admin/cfn 0+' -F
 
 # ssokit sandbox
 complete -c ssokit -n '__ssokit_at ssokit/sandbox 0' -a serve -d 'Serve the sandbox until interrupted (SIGINT or SIGTERM, exit 0)'

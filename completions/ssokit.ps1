@@ -25,6 +25,7 @@ function __ssokit_sub([string]$id, [string]$word) {
         'ssokit clear' { return 'ssokit/clear' }
         'ssokit credential-process' { return 'ssokit/credential-process' }
         'ssokit export-credentials' { return 'ssokit/export-credentials' }
+        'ssokit console' { return 'ssokit/console' }
         'ssokit admin' { return 'ssokit/admin' }
         'ssokit sandbox' { return 'ssokit/sandbox' }
         'ssokit demo' { return 'ssokit/demo' }
@@ -32,8 +33,12 @@ function __ssokit_sub([string]$id, [string]$word) {
         'ssokit/configure profile' { return 'ssokit/configure/profile' }
         'ssokit/configure populate' { return 'ssokit/configure/populate' }
         'ssokit/shell init' { return 'ssokit/shell/init' }
+        'ssokit/console launch' { return 'ssokit/console/launch' }
+        'ssokit/console get-config-token' { return 'ssokit/console/get-config-token' }
+        'ssokit/console launch-from-config' { return 'ssokit/console/launch-from-config' }
         'ssokit/admin lookup' { return 'ssokit/admin/lookup' }
         'ssokit/admin assignments' { return 'ssokit/admin/assignments' }
+        'ssokit/admin cfn' { return 'ssokit/admin/cfn' }
         'ssokit/sandbox serve' { return 'ssokit/sandbox/serve' }
         'ssokit/sandbox example-org' { return 'ssokit/sandbox/example-org' }
     }
@@ -173,6 +178,35 @@ function __ssokit_value([string]$id, [string]$option) {
         'ssokit/export-credentials --container' { return 'text' }
         'ssokit/export-credentials --cache-file' { return 'file' }
         'ssokit/export-credentials --cache-expiration-buffer' { return 'text' }
+        'ssokit/console/launch -u' { return 'url' }
+        'ssokit/console/launch --sso-start-url' { return 'url' }
+        'ssokit/console/launch --sso-region' { return 'region' }
+        'ssokit/console/launch --sso-session' { return 'session' }
+        'ssokit/console/launch -a' { return 'account' }
+        'ssokit/console/launch --account-id' { return 'account' }
+        'ssokit/console/launch -r' { return 'role' }
+        'ssokit/console/launch --role-name' { return 'role' }
+        'ssokit/console/launch --profile' { return 'profile' }
+        'ssokit/console/launch --region' { return 'region' }
+        'ssokit/console/launch --destination' { return 'text' }
+        'ssokit/console/launch --duration' { return 'text' }
+        'ssokit/console/get-config-token -u' { return 'url' }
+        'ssokit/console/get-config-token --sso-start-url' { return 'url' }
+        'ssokit/console/get-config-token --sso-region' { return 'region' }
+        'ssokit/console/get-config-token -a' { return 'account' }
+        'ssokit/console/get-config-token --account-id' { return 'account' }
+        'ssokit/console/get-config-token -r' { return 'role' }
+        'ssokit/console/get-config-token --role-name' { return 'role' }
+        'ssokit/console/get-config-token --region' { return 'region' }
+        'ssokit/console/get-config-token --destination' { return 'text' }
+        'ssokit/console/get-config-token --duration' { return 'text' }
+        'ssokit/console/get-config-token --issuer' { return 'text' }
+        'ssokit/console/launch-from-config -t' { return 'text' }
+        'ssokit/console/launch-from-config --config-token' { return 'text' }
+        'ssokit/console/launch-from-config -a' { return 'account' }
+        'ssokit/console/launch-from-config --account-id' { return 'account' }
+        'ssokit/console/launch-from-config -r' { return 'role' }
+        'ssokit/console/launch-from-config --role-name' { return 'role' }
         'ssokit/admin/lookup --ins' { return 'text' }
         'ssokit/admin/lookup --instance-arn' { return 'text' }
         'ssokit/admin/lookup --id-store' { return 'text' }
@@ -200,6 +234,19 @@ function __ssokit_value([string]$id, [string]$option) {
         'ssokit/admin/assignments --sep' { return 'text' }
         'ssokit/admin/assignments --separator' { return 'text' }
         'ssokit/admin/assignments --arn-style' { return 'text' }
+        'ssokit/admin/cfn --profile' { return 'profile' }
+        'ssokit/admin/cfn --ins' { return 'text' }
+        'ssokit/admin/cfn --sso-instance' { return 'text' }
+        'ssokit/admin/cfn --template-file-suffix' { return 'text' }
+        'ssokit/admin/cfn --output-dir' { return 'dir' }
+        'ssokit/admin/cfn --base-template-file' { return 'file' }
+        'ssokit/admin/cfn --template-parameters' { return 'text' }
+        'ssokit/admin/cfn --num-child-stacks' { return 'text' }
+        'ssokit/admin/cfn --max-assignments-allocation' { return 'text' }
+        'ssokit/admin/cfn --default-session-duration' { return 'text' }
+        'ssokit/admin/cfn --max-resources-per-template' { return 'text' }
+        'ssokit/admin/cfn --max-concurrent-assignments' { return 'text' }
+        'ssokit/admin/cfn --assignments-csv' { return 'file' }
         'ssokit/sandbox/serve --port' { return 'text' }
         'ssokit/sandbox/serve --host' { return 'text' }
         'ssokit/sandbox/serve --org' { return 'file' }
@@ -254,6 +301,9 @@ function __ssokit_positional([string]$id, [int]$n) {
         'ssokit/admin/lookup' {
             if ($n -ge 0 -and $n -le 0) { return 'text' }
             if ($n -ge 1) { return 'text' }
+        }
+        'ssokit/admin/cfn' {
+            if ($n -ge 0) { return 'file' }
         }
         'ssokit/completion' {
             if ($n -ge 0 -and $n -le 0) { return 'fixed8' }
@@ -635,6 +685,99 @@ function __ssokit_options([string]$id) {
             '--version', 'Print version information and exit'
             )
         }
+        'ssokit/console' {
+            return @(
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/console/launch' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '-u', 'Instance start URL (a regex unless it starts with http; default: AWS_DEFAULT_SSO_START_URL or the only instance configured)',
+            '--sso-start-url', 'Instance start URL (a regex unless it starts with http; default: AWS_DEFAULT_SSO_START_URL or the only instance configured)',
+            '--sso-region', 'Instance region (default: AWS_DEFAULT_SSO_REGION or the config)',
+            '--sso-session', 'Take the instance from this [sso-session NAME] section',
+            '-a', 'The account (with --role-name)',
+            '--account-id', 'The account (with --role-name)',
+            '-r', 'The role (permission set) in that account',
+            '--role-name', 'The role (permission set) in that account',
+            '--profile', 'Sign in with this profile''s credentials instead of an account and role',
+            '--region', 'Console region: picks the regional sign-in and console hosts and adds region= to the destination',
+            '--destination', 'Console page to land on: a path like /lambda/home, or a console URL (default: the console home)',
+            '--duration', 'Console session length, 15 to 720 minutes (default: the federation endpoint''s)',
+            '--keep-region-in-destination', 'Keep a region= already in the destination (the default)',
+            '--override-region-in-destination', 'With --region, replace a region= already in the destination',
+            '-o', 'Open the sign-in URL in a browser (BROWSER, else the system''s; default: on unless --print is given)',
+            '--open', 'Open the sign-in URL in a browser (BROWSER, else the system''s; default: on unless --print is given)',
+            '--no-open', 'Open the sign-in URL in a browser (BROWSER, else the system''s; default: on unless --print is given)',
+            '-p', 'Print the sign-in URL on stdout (default: off)',
+            '--print', 'Print the sign-in URL on stdout (default: off)',
+            '--no-print', 'Print the sign-in URL on stdout (default: off)',
+            '-l', 'Open the console''s logout page first; needs opening (default: AWS_CONSOLE_LOGOUT_FIRST)',
+            '--logout-first', 'Open the console''s logout page first; needs opening (default: AWS_CONSOLE_LOGOUT_FIRST)',
+            '--no-logout-first', 'Open the console''s logout page first; needs opening (default: AWS_CONSOLE_LOGOUT_FIRST)',
+            '--force-refresh', 'Log in to Identity Center again and fetch new role credentials',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/console/get-config-token' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '-u', 'Instance start URL (a regex unless it starts with http; default: AWS_DEFAULT_SSO_START_URL or the only instance configured)',
+            '--sso-start-url', 'Instance start URL (a regex unless it starts with http; default: AWS_DEFAULT_SSO_START_URL or the only instance configured)',
+            '--sso-region', 'Instance region (default: AWS_DEFAULT_SSO_REGION or the config)',
+            '-a', 'The account (optional: launch-from-config can give it)',
+            '--account-id', 'The account (optional: launch-from-config can give it)',
+            '-r', 'The role (optional: launch-from-config can give it)',
+            '--role-name', 'The role (optional: launch-from-config can give it)',
+            '--region', 'Console region: picks the regional sign-in and console hosts and adds region= to the destination',
+            '--destination', 'Console page to land on: a path like /lambda/home, or a console URL (default: the console home)',
+            '--duration', 'Console session length, 15 to 720 minutes (default: the federation endpoint''s)',
+            '--keep-region-in-destination', 'Keep a region= already in the destination (the default)',
+            '--override-region-in-destination', 'With --region, replace a region= already in the destination',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/console/launch-from-config' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '-t', 'The token from get-config-token',
+            '--config-token', 'The token from get-config-token',
+            '-a', 'The account, instead of the token''s (needed when it has none)',
+            '--account-id', 'The account, instead of the token''s (needed when it has none)',
+            '-r', 'The role, instead of the token''s (needed when it has none)',
+            '--role-name', 'The role, instead of the token''s (needed when it has none)',
+            '-o', 'Open the sign-in URL in a browser (BROWSER, else the system''s; default: on unless --print is given)',
+            '--open', 'Open the sign-in URL in a browser (BROWSER, else the system''s; default: on unless --print is given)',
+            '--no-open', 'Open the sign-in URL in a browser (BROWSER, else the system''s; default: on unless --print is given)',
+            '-p', 'Print the sign-in URL on stdout (default: off)',
+            '--print', 'Print the sign-in URL on stdout (default: off)',
+            '--no-print', 'Print the sign-in URL on stdout (default: off)',
+            '-l', 'Open the console''s logout page first; needs opening (default: AWS_CONSOLE_LOGOUT_FIRST)',
+            '--logout-first', 'Open the console''s logout page first; needs opening (default: AWS_CONSOLE_LOGOUT_FIRST)',
+            '--no-logout-first', 'Open the console''s logout page first; needs opening (default: AWS_CONSOLE_LOGOUT_FIRST)',
+            '--force-refresh', 'Log in to Identity Center again and fetch new role credentials',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
         'ssokit/admin' {
             return @(
             '-h', 'Show this help message and exit',
@@ -694,10 +837,38 @@ function __ssokit_options([string]$id) {
             '--sep', 'Field separator (default: ,)',
             '--separator', 'Field separator (default: ,)',
             '--arn-style', 'Instance and permission-set columns as full ARNs (default) or ids; default from AWS_SSO_UTIL_ASSIGNMENTS_ARN_STYLE',
-            '--ou-not-recursive', 'With --ou, only the accounts directly in it (the default)',
-            '--no-lookup-names', 'Leave names empty (fewer calls), except where a filter needs them',
             '--lookup-names', 'Look up principal, permission-set and account names (the default)',
             '--ou-recursive', 'With --ou, also the accounts of the OUs below',
+            '--ou-not-recursive', 'With --ou, only the accounts directly in it (the default)',
+            '--no-lookup-names', 'Leave names empty (fewer calls), except where a filter needs them',
+            '-h', 'Show this help message and exit',
+            '--help', 'Show this help message and exit',
+            '-V', 'Print version information and exit',
+            '--version', 'Print version information and exit'
+            )
+        }
+        'ssokit/admin/cfn' {
+            return @(
+            '-v', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--verbose', 'More messages on stderr; repeat for more (-vvvv shows AWS SDK wire logs)',
+            '--debug', 'Most verbose, with stack traces on errors',
+            '--macro', 'The inputs are templates using the AWS-SSO-Util-2020-11-08 transform',
+            '--profile', 'AWS profile for the lookups, any kind (default: the environment''s credentials, else AWS_PROFILE, else the default profile)',
+            '--ins', 'Identity Center instance ARN or bare ssoins- id (default: the config''s, else the only one ListInstances finds)',
+            '--sso-instance', 'Identity Center instance ARN or bare ssoins- id (default: the config''s, else the only one ListInstances finds)',
+            '--template-file-suffix', 'Appended to output file names (default .yaml; .yaml is added to a suffix without it: -template gives -template.yaml)',
+            '--output-dir', 'Where templates go (default: a templates directory next to each input)',
+            '--base-template-file', 'Template the assignments are merged into (not with --macro)',
+            '--template-parameters', 'Name[=default],..',
+            '--num-child-stacks', 'Spread assignments over NUM child stacks (0: none)',
+            '--max-assignments-allocation', 'Child stacks enough for NUM assignments (the larger of this and --num-child-stacks wins)',
+            '--default-session-duration', 'ISO 8601 duration (PT8H) for permission sets without a SessionDuration',
+            '--max-resources-per-template', 'Resource limit per template (default 500)',
+            '--max-concurrent-assignments', 'Assignments CloudFormation creates at once: assignment i waits for assignment i - NUM (default 20)',
+            '--assignments-csv', 'Also write the generated assignments as CSV (- for stdout)',
+            '--assignments-csv-only', 'Write only the CSV (needs --assignments-csv)',
+            '--lookup-names', 'Put principal, permission-set and account names in the metadata and CSV',
+            '--no-lookup-names', 'Do not (the default)',
             '-h', 'Show this help message and exit',
             '--help', 'Show this help message and exit',
             '-V', 'Print version information and exit',
@@ -791,8 +962,9 @@ function __ssokit_commands([string]$id) {
             'use', 'Switch the current shell to a profile: ''ssokit use PROFILE'', ''ssokit use --env PROFILE'', ''ssokit use -'', ''ssokit use'' (a list to choose from); ''ssokit clear'' undoes it',
             'clear', 'Undo ''ssokit use'' and ''ssokit env'' in the current shell: unset AWS_PROFILE, the credential variables and the SSOKIT_* identity variables',
             'export-credentials', 'Export a profile''s credentials (aws-export-credentials, and the AWS CLI''s ''configure export-credentials''): ssokit export-credentials --profile dev # credential_process JSON, indented eval "$(ssokit export-credentials --profile dev --env-export)" ssokit export-credentials --profile dev --format powershell | Invoke-Expression ssokit export-credentials --profile dev --exec aws s3 ls ssokit export-credentials --profile dev -c dev-static # write [dev-static] in the credentials file One mode at most: --json (the default; indented unless --json is given), --env, --env-export, --exec, -c/--credentials-file-profile, --format, --container or --imds',
-            'admin', 'Identity Center administration through the sso-admin, identitystore and organizations APIs, with the AWS credentials of --profile (any kind of profile), else the environment''s: look up ids by name (''lookup''), list who has which permission set where (''assignments'')',
-            'sandbox', 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS with SigV4 verification) on one HTTP port, with fault injection',
+            'console', 'Sign in to the AWS console as an account and role, or with any profile (''launch''); share launch settings as a token (''get-config-token'', ''launch-from-config'')',
+            'admin', 'Identity Center administration through the sso-admin, identitystore and organizations APIs, with the AWS credentials of --profile (any kind of profile), else the environment''s: look up ids by name (''lookup''), list who has which permission set where (''assignments''), generate CloudFormation templates of assignments (''cfn'')',
+            'sandbox', 'A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO portal, STS, sso-admin, identitystore and organizations, with SigV4 verification) on one HTTP port, with fault injection',
             'demo', 'Tour ssokit against the built-in Identity Center sandbox: log in, list roles, fetch credentials through credential-process and call STS with them',
             'completion', 'Print the tab-completion script for SHELL on stdout, generated from ssokit''s commands: every subcommand, option and fixed value, with descriptions in zsh, fish and PowerShell; profile and sso-session names from the AWS config files; account ids and role names from the candidate index that login, roles and configure keep up to date'
             )
@@ -808,10 +980,18 @@ function __ssokit_commands([string]$id) {
             'init', 'Print the integration script for SHELL'
             )
         }
+        'ssokit/console' {
+            return @(
+            'launch', 'Sign in to the AWS console as an account and role, or with the credentials of any profile',
+            'get-config-token', 'Print the console launch settings as a token for ''ssokit console launch-from-config'' (aws-sso-util''s format: either tool reads the other''s tokens)',
+            'launch-from-config', 'Sign in to the AWS console with the settings of a config token (from ''get-config-token'', ssokit''s or aws-sso-util''s)'
+            )
+        }
         'ssokit/admin' {
             return @(
-            'lookup', 'Look up the ids the Identity Center APIs and CloudFormation want: ssokit admin lookup instance # the instance ARN ssokit admin lookup identity-store # the identity store id ssokit admin lookup group Admins Devs # ids, NOT_FOUND if missing ssokit admin lookup user alice bob ssokit admin lookup permission-set ReadOnly ps-0123456789abcdef ssokit admin lookup permission-set :all Without --instance-arn and --identity-store-id the instance comes from ListInstances and is cached in the AWS CLI cache directory (aws-sso-util-ids-PROFILE.json, or -ACCOUNT-REGION.json)',
-            'assignments', 'List account assignments, one separated row each, streamed as found: ssokit admin assignments > assignments.csv ssokit admin assignments -g Admins --account-name ''^Prod'' ssokit admin assignments --ou ou-ab12-abcdef12 --ou-recursive -p ReadOnly Columns: instance_arn, principal_type, principal_id, principal_name, permission_set_arn, permission_set_name, target_type, target_id, target_name'
+            'lookup', 'Look up instance, identity store, group, user and permission-set ids by name',
+            'assignments', 'List account assignments: who has which permission set in which account',
+            'cfn', 'Generate CloudFormation templates of account assignments from config files or AssignmentGroup templates'
             )
         }
         'ssokit/sandbox' {
