@@ -75,7 +75,13 @@ public final class Endpoints {
         return resolve(env, service, null, null);
     }
 
-    static URI parse(String value, String from) {
+    /**
+     * An endpoint URL as the user gave it: http(s) with a host.
+     *
+     * @param from where the value came from, for the message
+     * @throws SsokitException exit 2 for anything else
+     */
+    public static URI parse(String value, String from) {
         try {
             URI uri = new URI(value);
             if (uri.getScheme() == null || uri.getHost() == null

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sandbox",
         mixinStandardHelpOptions = true,
         description = "A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO "
-                + "portal, STS, sso-admin, identitystore and organizations, with SigV4 verification) on one HTTP port, with fault injection. For tests and demos.",
+                + "portal, STS, sso-admin, identitystore and organizations, with SigV4 verification, and the console sign-in federation endpoint) on one HTTP port, with fault injection. For tests and demos.",
         subcommands = {SandboxServeCommand.class, SandboxExampleOrgCommand.class})
 public final class SandboxCommand implements Callable<Integer> {
     @Spec

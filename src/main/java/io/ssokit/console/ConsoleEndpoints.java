@@ -3,8 +3,8 @@ package io.ssokit.console;
 import io.ssokit.Env;
 import io.ssokit.ExitCodes;
 import io.ssokit.SsokitException;
+import io.ssokit.aws.Endpoints;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -86,13 +86,13 @@ public record ConsoleEndpoints(String federation, String consoleBase, String log
         }
         String specific = env.get("AWS_ENDPOINT_URL_SIGNIN");
         if (specific != null) {
-            URI uri = parse(specific.trim(), "AWS_ENDPOINT_URL_SIGNIN");
+            URI uri = Endpoints.parse(specific.trim(), "AWS_ENDPOINT_URL_SIGNIN");
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
             return path.isEmpty() || path.equals("/") ? stripSlash(uri.toString()) + "/federation" : uri.toString();
         }
         String global = env.get("AWS_ENDPOINT_URL");
         if (global != null) {
-            return stripSlash(parse(global.trim(), "AWS_ENDPOINT_URL").toString()) + "/federation";
+            return stripSlash(Endpoints.parse(global.trim(), "AWS_ENDPOINT_URL").toString()) + "/federation";
         }
         return null;
     }
@@ -121,18 +121,5 @@ public record ConsoleEndpoints(String federation, String consoleBase, String log
             t = t.substring(0, t.length() - 1);
         }
         return t;
-    }
-
-    private static URI parse(String value, String from) {
-        try {
-            URI uri = new URI(value);
-            if (uri.getScheme() == null || uri.getHost() == null
-                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new URISyntaxException(value, "not an http(s) URL with a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new SsokitException(ExitCodes.USAGE, "invalid endpoint URL in " + from + ": '" + value + "' (" + e.getReason() + ")");
-        }
     }
 }

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local IAM Identity Center emulator speaking the real AWS wire protocols on one plain-HTTP
- * port: SSO OIDC and the SSO portal (rest-json), STS (query/XML), and the admin services sso-admin,
- * identitystore and organizations (JSON 1.1), every signed service SigV4-verified. The AWS SDKs and the AWS CLI v2 work against it unmodified when
+ * port: SSO OIDC and the SSO portal (rest-json), STS (query/XML), the admin services sso-admin,
+ * identitystore and organizations (JSON 1.1), every signed service SigV4-verified, and the console
+ * sign-in federation endpoint. The AWS SDKs and the AWS CLI v2 work against it unmodified when
  * pointed at {@link #endpoint()} (e.g. {@code AWS_ENDPOINT_URL}).
  *
  * <pre>
