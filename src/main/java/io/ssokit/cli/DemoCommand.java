@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 @Command(name = "demo",
         description = {
             "Tour ssokit against the built-in Identity Center sandbox: log in, list roles, fetch",
-            "credentials through credential-process and call STS with them.",
+            "credentials through credential-process, export them to a shell, make a console sign-in URL,",
+            "list account assignments as an administrator, and call STS with the credentials.",
             "Uses a temporary HOME and config; touches none of your files. Narration goes to stderr,",
             "each command's own output to stdout."})
 public final class DemoCommand extends BaseCommand {
@@ -42,6 +43,7 @@ public final class DemoCommand extends BaseCommand {
     boolean keepHome;
 
     static final String PROFILE = "demo-dev";
+    private static final String ADMIN_PROFILE = "demo-admin";
 
     @Override
     protected int run() throws Exception {
@@ -80,8 +82,14 @@ public final class DemoCommand extends BaseCommand {
                     "sso_role_name = Developer",
                     "region = eu-west-1",
                     "credential_process = ssokit credential-process --profile " + PROFILE,
+                    "",
+                    "[profile " + ADMIN_PROFILE + "]",
+                    "sso_session = sandbox",
+                    "sso_account_id = 111111111111",
+                    "sso_role_name = AdministratorAccess",
+                    "region = " + sandbox.org().instances().get(0).region(),
                     ""));
-            narrate("Wrote ~/.aws/config with an sso-session and a profile that uses it:");
+            narrate("Wrote ~/.aws/config with an sso-session and two profiles that use it:");
             out.print(Files.readString(config));
             out.flush();
 
@@ -103,6 +111,18 @@ public final class DemoCommand extends BaseCommand {
             long fetchesAfter = sandbox.stats().count("sso:GetRoleCredentials");
             narrate("GetRoleCredentials calls so far: " + fetchesAfter
                     + (fetchesAfter == fetches ? " (the second call was a cache hit)" : ""));
+
+            step(env, "What `eval \"$(ssokit env --profile " + PROFILE + ")\"` runs in your shell (bash here; zsh, fish,",
+                    "PowerShell and cmd too). `eval \"$(ssokit shell init bash)\"` adds `ssokit use PROFILE` and a prompt.")
+                    .run("env", "--profile", PROFILE, "--shell", "bash");
+
+            step(env, "A console sign-in URL for the same role (`--print`; without it, ssokit opens the browser).",
+                    "Here it points at the sandbox's sign-in page instead of signin.aws.amazon.com.")
+                    .run("console", "launch", "--profile", PROFILE, "--print");
+
+            step(env, "Administration with AWS credentials (here the " + ADMIN_PROFILE + " profile): who has which",
+                    "permission set in which account, from the sso-admin, identitystore and organizations APIs.")
+                    .run("admin", "assignments", "--profile", ADMIN_PROFILE, "--arn-style", "id");
 
             narrate("Finally, sign an STS GetCallerIdentity request with those credentials",
                     "(the sandbox verifies the SigV4 signature, like AWS):");

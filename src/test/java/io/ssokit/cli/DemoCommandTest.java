@@ -30,6 +30,11 @@ class DemoCommandTest {
         assertTrue(r.out().contains("Production [EU]"), r.out());
         assertTrue(r.out().contains("\"Version\":1"), r.out());
         assertTrue(r.out().contains("arn:aws:sts::111111111111:assumed-role/AWSReservedSSO_Developer_"), r.out());
+        assertTrue(r.out().contains("export AWS_SESSION_TOKEN='"), r.out());
+        assertTrue(r.out().matches("(?s).*\nhttp://127\\.0\\.0\\.1:\\d+/federation\\?Action=login&Issuer=[^\n]*&SigninToken=[^\n]+\n.*"),
+                "the console sign-in URL: " + r.out());
+        assertTrue(r.out().contains("\ninstance_id,principal_type,principal_id"), r.out());
+        assertTrue(r.out().contains(",GROUP,") && r.out().contains(",Developers,"), "the admin assignments include a group: " + r.out());
         // narration on stderr, and the second credential-process was a cache hit
         assertTrue(r.err().contains("$ ssokit login --sso-session sandbox"), r.err());
         assertTrue(r.err().contains("GetRoleCredentials calls so far: 1 (the second call was a cache hit)"), r.err());
