@@ -6,8 +6,10 @@ import io.ssokit.completion.PositionalModel;
 import io.ssokit.completion.ValueKind;
 import io.ssokit.completion.Values;
 import java.io.File;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +85,7 @@ public final class CompletionModelReader {
     private static CommandModel command(CommandSpec spec, String name) {
         boolean anyCase = spec.parser().caseInsensitiveEnumValuesAllowed();
         List<OptionModel> options = new ArrayList<>();
-        for (OptionSpec o : spec.options()) {
+        for (OptionSpec o : inStableOrder(spec.options())) {
             options.add(option(spec, o, anyCase));
         }
         List<PositionalModel> positionals = new ArrayList<>();
@@ -111,6 +113,29 @@ public final class CompletionModelReader {
         String description = summary(header.length > 0 ? header : spec.usageMessage().description(), null);
         return new CommandModel(name, List.of(spec.aliases()), description, spec.usageMessage().hidden(),
                 options, positionals, subs);
+    }
+
+    /**
+     * picocli's options in an order that is the same on every run. Options on annotated methods
+     * (paired flags like --lookup-names/--no-lookup-names, where the last one given wins) come in
+     * the JVM's reflection order, which changes from run to run; they keep the places they took
+     * but are put in them by their {@code order} attribute, then name. Fields are listed as declared.
+     */
+    static List<OptionSpec> inStableOrder(List<OptionSpec> options) {
+        List<OptionSpec> out = new ArrayList<>(options);
+        List<Integer> slots = new ArrayList<>();
+        List<OptionSpec> methods = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).userObject() instanceof Method) {
+                slots.add(i);
+                methods.add(out.get(i));
+            }
+        }
+        methods.sort(Comparator.comparingInt(OptionSpec::order).thenComparing(OptionSpec::longestName));
+        for (int k = 0; k < slots.size(); k++) {
+            out.set(slots.get(k), methods.get(k));
+        }
+        return out;
     }
 
     private static OptionModel option(CommandSpec cmd, OptionSpec o, boolean anyCase) {

@@ -136,4 +136,23 @@ class CompletionModelReaderTest {
         }
         assertEquals(OptionModel.class, model().option("--profile").getClass());
     }
+
+    /**
+     * Method options come in the JVM's reflection order, which differs between runs (it made the
+     * committed completion scripts drift on CI): whatever order picocli hands them over in, they
+     * come out in the same places, sorted by their order attribute, then name.
+     */
+    @Test
+    void methodOptionsComeOutInTheSameOrderWhateverTheReflectionOrder() throws Exception {
+        java.lang.reflect.Method m = Object.class.getMethod("toString");
+        CommandLine.Model.OptionSpec field = CommandLine.Model.OptionSpec.builder("--field").build();
+        CommandLine.Model.OptionSpec last = CommandLine.Model.OptionSpec.builder("--zzz").arity("0").userObject(m).build();
+        CommandLine.Model.OptionSpec on = CommandLine.Model.OptionSpec.builder("--on").arity("0").order(1).userObject(m).build();
+        CommandLine.Model.OptionSpec off = CommandLine.Model.OptionSpec.builder("--off").arity("0").order(2).userObject(m).build();
+        CommandLine.Model.OptionSpec help = CommandLine.Model.OptionSpec.builder("--help").build();
+        List<CommandLine.Model.OptionSpec> expected = List.of(field, last, on, off, help);
+        assertEquals(expected, CompletionModelReader.inStableOrder(List.of(field, off, on, last, help)));
+        assertEquals(expected, CompletionModelReader.inStableOrder(List.of(field, on, last, off, help)));
+        assertEquals(expected, CompletionModelReader.inStableOrder(expected));
+    }
 }
