@@ -12,15 +12,11 @@ import io.ssokit.SsokitException;
 import io.ssokit.aws.AwsClients;
 import io.ssokit.testing.MutableClock;
 import io.ssokit.testing.Proc;
-import io.ssokit.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -251,21 +247,8 @@ class IamUserStsTest {
     // ---- the AWS CLI v2 as an independent client ----
 
     Proc.Result aws(String id, String secret, String token, String... args) throws Exception {
-        Path home = Files.createDirectories(dir.resolve("home"));
-        Map<String, String> env = new HashMap<>();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("HOME", home.toString());
-        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
-        env.put("AWS_ACCESS_KEY_ID", id);
-        env.put("AWS_SECRET_ACCESS_KEY", secret);
-        if (token != null) {
-            env.put("AWS_SESSION_TOKEN", token);
-        }
-        List<String> cmd = new ArrayList<>(List.of(Tools.awsCliV2()));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--endpoint-url", sb.endpoint().toString(), "--region", SandboxTesting.REGION, "--output", "json"));
-        return Proc.run(cmd, env);
+        return SandboxTesting.awsCli(dir, sb, SandboxTesting.REGION, token == null ? List.of(id, secret) : List.of(id, secret, token),
+                args);
     }
 
     @Test
