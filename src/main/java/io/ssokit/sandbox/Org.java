@@ -90,6 +90,9 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
     public static final String DEFAULT_USER = "sandbox-user";
     /** The default org's IAM user, with derived long-term keys. */
     public static final String DEFAULT_IAM_USER = "sandbox-iam-user";
+    /** Its keys: the AWS documentation's example pair, so that anyone can try them against the sandbox. */
+    public static final String DEFAULT_IAM_USER_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+    public static final String DEFAULT_IAM_USER_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
     static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     /** IAM role names and STS session names share this alphabet. */
@@ -477,7 +480,8 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
     /**
      * The built-in organisation: three accounts, Developer and ReadOnly everywhere, admin in
      * Development (the management account); a Developers group; Staging in a Workloads OU and
-     * Production in a Production OU under it; an IAM user, sandbox-iam-user, in Development.
+     * Production in a Production OU under it; an IAM user, sandbox-iam-user, in Development, whose
+     * long-term keys are the AWS documentation's example pair (AKIAIOSFODNN7EXAMPLE).
      */
     public static Org defaultOrg() {
         return new Org(null, List.of(
@@ -492,7 +496,7 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
                 null, null,
                 List.of(new OrganizationalUnit("Workloads", null, List.of("222222222222"),
                         List.of(new OrganizationalUnit("Production", null, List.of("333333333333"), null)))),
-                List.of(new IamUser(DEFAULT_IAM_USER, "111111111111")));
+                List.of(new IamUser(DEFAULT_IAM_USER, "111111111111", DEFAULT_IAM_USER_KEY_ID, DEFAULT_IAM_USER_SECRET, null, null)));
     }
 
     private static final List<String> GENERATED_ROLES = List.of("AdministratorAccess", "Developer", "ReadOnly",

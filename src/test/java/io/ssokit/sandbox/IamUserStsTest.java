@@ -106,6 +106,7 @@ class IamUserStsTest {
         assertEquals("AKIAIOSFODNN7EXAMPLE", carol.accessKeyId());
         assertEquals(1, Org.defaultOrg().iamUsers().size());
         assertEquals(Org.DEFAULT_IAM_USER, Org.defaultOrg().iamUsers().get(0).name());
+        assertEquals("AKIAIOSFODNN7EXAMPLE", Org.defaultOrg().iamUsers().get(0).accessKeyId());
     }
 
     @Test
