@@ -80,7 +80,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:success; --container and --imds: stopped by Ctrl-C or SIGTERM",
             "2:unable to locate credentials (no such profile, not an Identity Center profile) or bad usage",
-            "3:any other error (a login is needed, no access, the portal failed, the port is taken)",
+            "3:any other error (a login is needed, no access, the portal failed, STS refused an exchange, the port is taken)",
             "N:with --exec, the command's status (126 cannot run, 127 not found)"})
 public final class ExportCredentialsCommand extends BaseCommand {
     /** aws-export-credentials' code for "Unable to locate credentials" and usage errors. */
