@@ -1,11 +1,14 @@
 package io.ssokit.cli;
 
+import io.ssokit.Env;
 import io.ssokit.ExitCodes;
 import io.ssokit.SsokitException;
 import io.ssokit.config.AwsConfig;
 import io.ssokit.config.ConfigFile;
 import io.ssokit.config.IniDocument;
+import io.ssokit.config.Profile;
 import io.ssokit.credentials.Credentials;
+import io.ssokit.credentials.ProfileChain;
 import io.ssokit.credentials.ExportCredentialsCache;
 import io.ssokit.credentials.ProfilePlan;
 import io.ssokit.server.BindAddress;
@@ -19,7 +22,7 @@ import io.ssokit.json.Timestamps;
 import io.ssokit.shell.Dialect;
 import io.ssokit.shell.Dialects;
 import io.ssokit.shellenv.CredentialEnv;
-import io.ssokit.shellenv.CredentialSource;
+import io.ssokit.shellenv.ProfileCredentialSource;
 import io.ssokit.shellenv.ExportFormat;
 import io.ssokit.shellenv.Identity;
 import io.ssokit.shellenv.Selection;
@@ -67,7 +70,8 @@ import picocli.CommandLine.Parameters;
                     + "credential_process (see 'ssokit env --help'). MFA codes are asked for on the terminal.",
             "",
             "--container and --imds serve the credentials over HTTP until Ctrl-C or SIGTERM (exit 0), refreshing them "
-                    + "before they expire. Once listening, stdout gets the export lines a client needs (the URL, and the "
+                    + "before they expire; long-term keys are always exchanged for session credentials first, as with "
+                    + "--ensure-temporary. Once listening, stdout gets the export lines a client needs (the URL, and the "
                     + "container token) and nothing else; the token never appears on stderr:",
             "  ssokit export-credentials --profile dev --container 0 > creds.env &",
             "  . ./creds.env; aws s3 ls          # the SDKs and the AWS CLI fetch from it",
@@ -76,7 +80,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:success; --container and --imds: stopped by Ctrl-C or SIGTERM",
             "2:unable to locate credentials (no such profile, not an Identity Center profile) or bad usage",
-            "3:any other error (a login is needed, no access, the portal failed, the port is taken)",
+            "3:any other error (a login is needed, no access, the portal failed, STS refused an exchange, the port is taken)",
             "N:with --exec, the command's status (126 cannot run, 127 not found)"})
 public final class ExportCredentialsCommand extends BaseCommand {
     /** aws-export-credentials' code for "Unable to locate credentials" and usage errors. */
@@ -168,8 +172,9 @@ public final class ExportCredentialsCommand extends BaseCommand {
     @Option(names = "--refresh", description = "Ignore --cache-file's content (it is still written).")
     boolean refresh;
 
-    @Option(names = "--ensure-temporary", description = "Fail (exit 3) instead of exporting long-term keys (a profile with static keys and no "
-            + "session token); every other kind of profile gives temporary credentials already.")
+    @Option(names = "--ensure-temporary", description = "Exchange long-term keys (static keys without a session token) for session "
+            + "credentials with sts:GetSessionToken (12 hours; the profile's mfa_serial code is asked for) and export those. "
+            + "Other profiles give temporary credentials already.")
     boolean ensureTemporary;
 
     @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "With --exec: the command and its arguments, passed on exactly.")
@@ -208,18 +213,18 @@ public final class ExportCredentialsCommand extends BaseCommand {
             if (cached != null) {
                 c = cached;
             } else {
-                c = EnvSupport.credentialSource(ctx).credentials(id, TokenSource.Mode.INTERACTIVE, false);
+                ProfileCredentialSource source = EnvSupport.credentialSource(ctx);
+                c = source.credentials(id, TokenSource.Mode.INTERACTIVE, false);
+                if (ensureTemporary) {
+                    c = temporary(source, config, id, ctx.env(), c, TokenSource.Mode.INTERACTIVE);
+                }
+                // long-term keys are not cached (ExportCredentialsCache keeps only what expires)
                 if (cache != null) {
                     cache.save(c);
                 }
             }
         } catch (SsokitException e) {
             throw new SsokitException(e.exitCode() == ExitCodes.USAGE ? NO_CREDENTIALS : OTHER_ERROR, e.getMessage(), e);
-        }
-        if (ensureTemporary && c.sessionToken() == null) {
-            // aws-export-credentials would call sts:GetSessionToken; ssokit refuses rather than export long-term keys
-            throw new SsokitException(OTHER_ERROR, "--ensure-temporary: profile " + (id == null ? "" : "'" + id.profile() + "' ")
-                    + "has long-term keys, which ssokit does not exchange with sts:GetSessionToken; use a role profile instead");
         }
         if (exec) {
             Map<String, String> env = CredentialEnv.child(ctx.env().vars(), c, id, ctx.env(), Map.of("AWS_CLI_AUTO_PROMPT", "off"));
@@ -232,6 +237,42 @@ public final class ExportCredentialsCommand extends BaseCommand {
         }
         ctx.out().print(format.render(c));
         return ExitCodes.OK;
+    }
+
+    /**
+     * What {@code --container} and {@code --imds} serve (their one seam): the same resolution as
+     * {@code --json}, forced temporary, because botocore's container provider requires a Token and
+     * real IMDS never serves long-term keys. Exchanged keys are not cached, so each refresh of them
+     * is a new GetSessionToken.
+     */
+    static Function<TokenSource.Mode, Credentials> served(ProfileCredentialSource source, AwsConfig config, Identity id, Env env) {
+        return m -> temporary(source, config, id, env, source.credentials(id, m, false), m);
+    }
+
+    /**
+     * The credentials as they are when temporary; long-term keys exchanged with sts:GetSessionToken,
+     * with the MFA code of the profile's {@code mfa_serial} and for its {@code duration_seconds}
+     * (an integer, else STS's default of 12 hours), through the profile's STS region.
+     */
+    static Credentials temporary(ProfileCredentialSource source, AwsConfig config, Identity id, Env env, Credentials c,
+            TokenSource.Mode m) {
+        if (c.sessionToken() != null) {
+            return c;
+        }
+        Profile p = id.profile() == null ? null : config.profile(id.profile()).orElse(null);
+        String mfaSerial = p == null ? null : p.get("mfa_serial").filter(v -> !v.isBlank()).orElse(null);
+        Integer duration = null;
+        try {
+            duration = p == null ? null : p.get("duration_seconds").map(v -> Integer.valueOf(v.strip())).orElse(null);
+        } catch (NumberFormatException e) {
+            // botocore ignores a duration_seconds that is not an integer; so does the exchange
+            duration = null;
+        }
+        try {
+            return source.resolver().temporary(c, id.profile(), mfaSerial, duration, ProfileChain.stsRegion(p, env), m);
+        } catch (RuntimeException e) {
+            throw ProfileCredentialSource.translate(e, id);
+        }
     }
 
     /**
@@ -271,19 +312,12 @@ public final class ExportCredentialsCommand extends BaseCommand {
         Function<TokenSource.Mode, Credentials> resolve;
         Credentials first;
         try {
-            id = new Selection(profile, null, null, null, null, null, null).resolve(ctx.env(), AwsConfig.load(ctx.env()), ctx.log());
-            CredentialSource source = EnvSupport.credentialSource(ctx);
-            // the servers' one seam: the same resolution as --json
-            resolve = m -> source.credentials(id, m, false);
+            AwsConfig config = AwsConfig.load(ctx.env());
+            id = new Selection(profile, null, null, null, null, null, null).resolve(ctx.env(), config, ctx.log());
+            resolve = served(EnvSupport.credentialSource(ctx), config, id, ctx.env());
             first = resolve.apply(TokenSource.Mode.INTERACTIVE);
         } catch (SsokitException e) {
             throw new SsokitException(e.exitCode() == ExitCodes.USAGE ? NO_CREDENTIALS : OTHER_ERROR, e.getMessage(), e);
-        }
-        if (first.sessionToken() == null) {
-            // botocore's container provider requires a Token, and real IMDS never serves long-term keys
-            throw new SsokitException(OTHER_ERROR, option + ": profile " + id.profile() + " has long-term keys; the SDKs'"
-                    + " container and instance-metadata providers expect temporary credentials: serve a role or Identity"
-                    + " Center profile (e.g. one with role_arn and source_profile = " + id.profile() + ")");
         }
         // a refresh must not start a sign-in: a request cannot wait for one, and the user may be elsewhere
         CredentialFeed feed = () -> resolve.apply(TokenSource.Mode.NON_INTERACTIVE);

@@ -119,6 +119,28 @@ public final class ProfileResolver {
     }
 
     /**
+     * Temporary credentials for {@code c}: the same when they carry a session token, else (an IAM
+     * user's long-term keys) exchanged with sts:GetSessionToken for a session of the same user.
+     * Not cached here: a caller that keeps them (a
+     * {@code --cache-file}, a credential server) knows for how long.
+     *
+     * @param profile the profile the keys are of (for messages and the MFA prompt), or null
+     * @param mfaSerial the profile's {@code mfa_serial}: its code is sent along, or null
+     * @param durationSeconds how long the session lasts, or null for STS's default (12 hours)
+     * @param mode whether an MFA code may be prompted for
+     */
+    public Credentials temporary(Credentials c, String profile, String mfaSerial, Integer durationSeconds, String stsRegion,
+            TokenSource.Mode mode) {
+        if (c.sessionToken() != null) {
+            return c;
+        }
+        String code = mfaSerial == null ? null : mfa.code(mfaSerial, profile, mode != TokenSource.Mode.NON_INTERACTIVE);
+        debug.debug("calling sts:GetSessionToken in " + stsRegion + " with the long-term keys " + c
+                + (profile == null ? "" : " of profile " + profile) + (mfaSerial == null ? "" : " and MFA device " + mfaSerial));
+        return StsSessionToken.call(env, stsRegion, c, mfaSerial, code, durationSeconds, profile);
+    }
+
+    /**
      * The cached credentials of the plan's last step when they are fresh, else null: no network,
      * no process run, no SDK class. Static keys are returned as they are; a process or an
      * environment source is never answered here. For the hot paths, which fall back to the full

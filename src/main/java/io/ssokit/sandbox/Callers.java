@@ -38,11 +38,12 @@ final class Callers {
         SigV4Verifier.Result r;
         synchronized (state) {
             r = SigV4Verifier.verify(signed, id -> {
-                IssuedCredentials c = state.credentials.get(id);
-                return c == null ? null : new SigV4Verifier.Secret(c.secretAccessKey(), c.sessionToken(), Instant.ofEpochMilli(c.expiresAt()));
+                IssuedCredentials c = state.caller(id);
+                return c == null ? null : new SigV4Verifier.Secret(c.secretAccessKey(), c.sessionToken(),
+                        c.kind() == SandboxState.Kind.IAM_USER ? null : Instant.ofEpochMilli(c.expiresAt()));
             }, signingName, now);
             if (r instanceof SigV4Verifier.Verified v) {
-                return state.credentials.get(v.accessKeyId());
+                return state.caller(v.accessKeyId());
             }
         }
         SigV4Verifier.Rejected no = (SigV4Verifier.Rejected) r;

@@ -39,10 +39,34 @@ final class Ids {
 
     /** A role id ({@code AROA} + 17 base-32 characters) that is stable for the role's ARN. */
     static String roleId(String roleArn) {
-        byte[] h = sha256(roleArn);
-        StringBuilder sb = new StringBuilder("AROA");
-        for (int i = 0; i < 17; i++) {
-            sb.append(BASE32[(h[i] & 0xff) % 32]);
+        return "AROA" + stable(BASE32, roleArn, 17);
+    }
+
+    /** An IAM user's id ({@code AIDA} + 17 base-32 characters), stable for the user's ARN. */
+    static String userId(String userArn) {
+        return "AIDA" + stable(BASE32, userArn, 17);
+    }
+
+    /** A long-term access key id ({@code AKIA} + 16 base-32 characters), stable for the seed. */
+    static String longTermAccessKeyId(String seed) {
+        return "AKIA" + stable(BASE32, "access-key-id/" + seed, 16);
+    }
+
+    /**
+     * A 40-character secret key stable for the seed: an org file's IAM user without a configured
+     * secret keeps the same keys across restarts, so profiles written once keep working. Anyone
+     * who reads the org file can derive it; the sandbox is a test bed, not a vault.
+     */
+    static String derivedSecretAccessKey(String seed) {
+        return stable(SECRET, "secret-access-key/" + seed, 40);
+    }
+
+    private static String stable(char[] alphabet, String seed, int n) {
+        byte[] h = sha256(seed);
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            // 32 hash bytes; a 40-character secret reuses them with a different mix
+            sb.append(alphabet[((h[i % h.length] & 0xff) + i / h.length * 7) % alphabet.length]);
         }
         return sb.toString();
     }

@@ -68,6 +68,13 @@ import java.util.regex.Pattern;
  * mfaDevices:
  *   - serialNumber: arn:aws:iam::111111111111:mfa/alice
  *     secret: JBSWY3DPEHPK3PXP       # base32 TOTP seed, as authenticator apps take it
+ * iamUsers:                          # IAM users with long-term access keys (AKIA...), for sts calls
+ *   - name: ci-bot                   # arn:aws:iam::ACCOUNT:user/ci-bot
+ *     account: "111111111111"
+ *     accessKeyId: AKIA...           # default: derived from account and name (stable across restarts)
+ *     secretAccessKey: ...           # default: derived likewise (anyone with the org file can derive it)
+ *     mfaSerial: arn:aws:iam::111111111111:mfa/ci-bot   # the user's device, one of mfaDevices
+ *     requireMfa: true               # GetSessionToken must pass SerialNumber + TokenCode of mfaSerial
  * </pre>
  *
  * <p>Account assignments (what sso-admin's ListAccountAssignments answers) follow from the
@@ -76,11 +83,16 @@ import java.util.regex.Pattern;
  */
 public record Org(List<Instance> instances, List<Account> accounts, List<User> users, List<MfaDevice> mfaDevices,
         List<Group> groups, List<PermissionSet> permissionSets, String managementAccount, String rootId,
-        List<OrganizationalUnit> organizationalUnits) {
+        List<OrganizationalUnit> organizationalUnits, List<IamUser> iamUsers) {
 
     public static final String DEFAULT_START_URL = "https://sandbox.awsapps.com/start";
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_USER = "sandbox-user";
+    /** The default org's IAM user, with derived long-term keys. */
+    public static final String DEFAULT_IAM_USER = "sandbox-iam-user";
+    /** Its keys: the AWS documentation's example pair, so that anyone can try them against the sandbox. */
+    public static final String DEFAULT_IAM_USER_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+    public static final String DEFAULT_IAM_USER_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
     static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     /** IAM role names and STS session names share this alphabet. */
@@ -98,7 +110,15 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
 
     /** The organisation before groups, permission-set details and OUs: every old caller's shape. */
     public Org(List<Instance> instances, List<Account> accounts, List<User> users, List<MfaDevice> mfaDevices) {
-        this(instances, accounts, users, mfaDevices, null, null, null, null, null);
+        this(instances, accounts, users, mfaDevices, null, null, null, null, null, null);
+    }
+
+    /** The organisation before IAM users. */
+    public Org(List<Instance> instances, List<Account> accounts, List<User> users, List<MfaDevice> mfaDevices,
+            List<Group> groups, List<PermissionSet> permissionSets, String managementAccount, String rootId,
+            List<OrganizationalUnit> organizationalUnits) {
+        this(instances, accounts, users, mfaDevices, groups, permissionSets, managementAccount, rootId,
+                organizationalUnits, null);
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -114,6 +134,7 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
         groups = groups == null ? List.of() : List.copyOf(groups);
         permissionSets = permissionSets == null ? List.of() : List.copyOf(permissionSets);
         organizationalUnits = organizationalUnits == null ? List.of() : List.copyOf(organizationalUnits);
+        iamUsers = iamUsers == null ? List.of() : List.copyOf(iamUsers);
 
         Set<String> ids = new HashSet<>();
         Map<String, Account> byId = new LinkedHashMap<>();
@@ -176,6 +197,17 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
                             + " requires MFA but the org has no mfaDevices");
                 }
             }
+        }
+        Set<String> userArns = new HashSet<>();
+        Set<String> keyIds = new HashSet<>();
+        for (IamUser u : iamUsers) {
+            require(byId.containsKey(u.account()), "IAM user " + u.name() + " is in account " + u.account()
+                    + ", which is not among the accounts");
+            require(userArns.add(u.arn()), "IAM user " + u.name() + " is listed twice in account " + u.account());
+            require(keyIds.add(u.accessKeyId()), "access key id " + u.accessKeyId() + " of IAM user " + u.name()
+                    + " is used twice");
+            require(u.mfaSerial() == null || serials.contains(u.mfaSerial()), "mfaSerial " + u.mfaSerial() + " of IAM user "
+                    + u.name() + " is not among the mfaDevices");
         }
     }
 
@@ -389,6 +421,48 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
                 + h.substring(20, 32);
     }
 
+    /**
+     * An IAM user with one long-term access key. The keys default to values derived from the
+     * account and the name, so they stay the same across restarts.
+     *
+     * @param mfaSerial the user's MFA device (one of the org's mfaDevices), or null
+     * @param requireMfa GetSessionToken without the device's code is denied (in AWS, a policy
+     *     that requires {@code aws:MultiFactorAuthPresent}; here, the user's own flag)
+     */
+    public record IamUser(String name, String account, String accessKeyId, String secretAccessKey, String mfaSerial,
+            Boolean requireMfa) {
+        static final Pattern ACCESS_KEY_ID = Pattern.compile("AKIA[A-Z0-9]{16}");
+        static final Pattern SECRET_KEY = Pattern.compile("[\\x21-\\x7e]{16,128}");
+
+        public IamUser(String name, String account) {
+            this(name, account, null, null, null, null);
+        }
+
+        public IamUser {
+            require(name != null && name.length() <= 64 && IAM_NAME.matcher(name).matches(),
+                    "IAM user name '" + name + "' must be 1-64 of A-Z a-z 0-9 and +=,.@_-");
+            require(account != null && ACCOUNT_ID.matcher(account).matches(),
+                    "account '" + account + "' of IAM user " + name + " must be exactly 12 digits (quote it in YAML)");
+            accessKeyId = accessKeyId == null ? Ids.longTermAccessKeyId(account + "/" + name) : accessKeyId;
+            require(ACCESS_KEY_ID.matcher(accessKeyId).matches(), "accessKeyId of IAM user " + name
+                    + " must be AKIA and 16 of A-Z 0-9 (long-term keys; ASIA ids are the sandbox's temporary ones)");
+            secretAccessKey = secretAccessKey == null ? Ids.derivedSecretAccessKey(account + "/" + name) : secretAccessKey;
+            require(SECRET_KEY.matcher(secretAccessKey).matches(), "secretAccessKey of IAM user " + name
+                    + " must be 16-128 printable ASCII characters without spaces");
+            requireMfa = requireMfa != null && requireMfa;
+            require(!requireMfa || mfaSerial != null, "IAM user " + name + " has requireMfa but no mfaSerial");
+        }
+
+        public String arn() {
+            return "arn:aws:iam::" + account + ":user/" + name;
+        }
+
+        /** The user's unique id ({@code AIDA...}), what GetCallerIdentity answers as UserId. */
+        public String userId() {
+            return Ids.userId(arn());
+        }
+    }
+
     /** A virtual MFA device: its serial number (usually an ARN) and its base-32 TOTP secret. */
     public record MfaDevice(String serialNumber, String secret) {
         public MfaDevice {
@@ -406,7 +480,8 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
     /**
      * The built-in organisation: three accounts, Developer and ReadOnly everywhere, admin in
      * Development (the management account); a Developers group; Staging in a Workloads OU and
-     * Production in a Production OU under it.
+     * Production in a Production OU under it; an IAM user, sandbox-iam-user, in Development, whose
+     * long-term keys are the AWS documentation's example pair (AKIAIOSFODNN7EXAMPLE).
      */
     public static Org defaultOrg() {
         return new Org(null, List.of(
@@ -420,7 +495,8 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
                         new PermissionSet("Developer", "Build and deploy", "PT8H")),
                 null, null,
                 List.of(new OrganizationalUnit("Workloads", null, List.of("222222222222"),
-                        List.of(new OrganizationalUnit("Production", null, List.of("333333333333"), null)))));
+                        List.of(new OrganizationalUnit("Production", null, List.of("333333333333"), null)))),
+                List.of(new IamUser(DEFAULT_IAM_USER, "111111111111", DEFAULT_IAM_USER_KEY_ID, DEFAULT_IAM_USER_SECRET, null, null)));
     }
 
     private static final List<String> GENERATED_ROLES = List.of("AdministratorAccess", "Developer", "ReadOnly",
@@ -464,6 +540,11 @@ public record Org(List<Instance> instances, List<Account> accounts, List<User> u
         }
         String want = normalizeStartUrl(startUrl);
         return instances.stream().filter(i -> normalizeStartUrl(i.startUrl()).equals(want)).findFirst();
+    }
+
+    /** The IAM user whose long-term access key this is. */
+    public Optional<IamUser> iamUserByKey(String accessKeyId) {
+        return iamUsers.stream().filter(u -> u.accessKeyId().equals(accessKeyId)).findFirst();
     }
 
     public Optional<MfaDevice> mfaDevice(String serialNumber) {

@@ -94,7 +94,9 @@ public final class OrgLoader {
             "permissionSets", List.of(Map.of("name", "", "description", "", "sessionDuration", "")),
             "managementAccount", "",
             "rootId", "",
-            "organizationalUnits", List.of(OU));
+            "organizationalUnits", List.of(OU),
+            "iamUsers", List.of(Map.of("name", "", "account", "", "accessKeyId", "", "secretAccessKey", "",
+                    "mfaSerial", "", "requireMfa", "")));
 
     /** Checks field names against the schema, recording the line each object and array starts on. */
     @SuppressWarnings("unchecked")

@@ -75,6 +75,7 @@ public final class Sandbox implements AutoCloseable {
         }
         SandboxState state = options.stateDir() == null ? new SandboxState()
                 : SandboxState.load(options.stateDir(), options.clock().millis());
+        state.withIamUsers(options.org());
         InetAddress address;
         try {
             address = InetAddress.getByName(options.host());

@@ -68,22 +68,55 @@ final class SandboxState {
     record RefreshToken(String token, String clientId, String user, List<String> scopes, String sessionId, String startUrl) {
     }
 
-    enum Kind { SSO, ASSUMED_ROLE }
+    /**
+     * {@link #IAM_USER}: an org IAM user's long-term key (no session token, no expiry);
+     * {@link #USER_SESSION}: what GetSessionToken issued for one; the others are role sessions.
+     */
+    enum Kind { SSO, ASSUMED_ROLE, IAM_USER, USER_SESSION }
 
     /**
-     * Credentials the portal or STS issued. For {@link Kind#SSO} the role is a permission set and
-     * the session is the user's name; for {@link Kind#ASSUMED_ROLE} an IAM role and the
-     * RoleSessionName.
+     * Credentials the portal or STS issued, or an IAM user's long-term key. For {@link Kind#SSO}
+     * the role is a permission set and the session is the user's name; for
+     * {@link Kind#ASSUMED_ROLE} an IAM role and the RoleSessionName; for the user kinds
+     * {@code roleName} is the IAM user's name and there is no session name.
      */
     record IssuedCredentials(String accessKeyId, String secretAccessKey, String sessionToken, long expiresAt, Kind kind,
             String accountId, String roleName, String sessionName, String sourceIdentity) {
+
+        /** An IAM user's long-term key, valid until the org says otherwise. */
+        static IssuedCredentials longTerm(Org.IamUser u) {
+            return new IssuedCredentials(u.accessKeyId(), u.secretAccessKey(), null, Long.MAX_VALUE, Kind.IAM_USER,
+                    u.account(), u.name(), null, null);
+        }
+
+        boolean isUser() {
+            return kind == Kind.IAM_USER || kind == Kind.USER_SESSION;
+        }
+
+        /** The caller's ARN as GetCallerIdentity answers it: the user's, or the assumed role's. */
+        String callerArn() {
+            return isUser() ? userArn() : assumedRoleArn();
+        }
+
+        /** The caller's unique id as GetCallerIdentity answers it: AIDA... for users, AROA...:session for roles. */
+        String callerId() {
+            return isUser() ? Ids.userId(userArn()) : assumedRoleId();
+        }
+
+        private String userArn() {
+            return "arn:aws:iam::" + accountId + ":user/" + roleName;
+        }
 
         /** The IAM role's name in the account: permission sets appear as AWSReservedSSO_NAME_SUFFIX. */
         String iamRoleName() {
             return kind == Kind.SSO ? ssoRoleName(accountId, roleName) : roleName;
         }
 
+        /** The role's ARN; for the user kinds, the user's (the IAM principal that trust policies name). */
         String roleArn() {
+            if (isUser()) {
+                return userArn();
+            }
             String path = kind == Kind.SSO ? "aws-reserved/sso.amazonaws.com/" : "";
             return "arn:aws:iam::" + accountId + ":role/" + path + iamRoleName();
         }
@@ -108,6 +141,22 @@ final class SandboxState {
     final Map<String, AccessToken> accessTokens = new LinkedHashMap<>();
     final Map<String, RefreshToken> refreshTokens = new LinkedHashMap<>();
     final Map<String, IssuedCredentials> credentials = new LinkedHashMap<>();
+    /** The org's IAM users' keys: configuration, not issued, so never saved with the state. */
+    final Map<String, IssuedCredentials> longTermKeys = new LinkedHashMap<>();
+
+    /** Makes the org's IAM users' long-term keys valid callers. */
+    synchronized SandboxState withIamUsers(Org org) {
+        for (Org.IamUser u : org.iamUsers()) {
+            longTermKeys.put(u.accessKeyId(), IssuedCredentials.longTerm(u));
+        }
+        return this;
+    }
+
+    /** The credentials an access key id belongs to, issued or long-term; null when unknown. Hold the monitor. */
+    IssuedCredentials caller(String accessKeyId) {
+        IssuedCredentials c = credentials.get(accessKeyId);
+        return c != null ? c : longTermKeys.get(accessKeyId);
+    }
 
     /** What --state-dir keeps between runs. Browser requests and authorization codes live minutes and are not kept. */
     record Snapshot(int format, List<Client> clients, List<DeviceAuthorization> deviceAuthorizations,

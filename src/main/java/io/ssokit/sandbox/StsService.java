@@ -18,15 +18,27 @@ import java.util.regex.Pattern;
  * <p>AssumeRole accepts {@code arn:aws:iam::<account of the org>:role/[path/]<name>} from any
  * caller with valid sandbox credentials, unless the account lists {@code iamRoles}: then only
  * those exist, and each may restrict who assumes it ({@code trustedPrincipals}), require an
- * {@code externalId} or MFA ({@code SerialNumber} + {@code TokenCode}, RFC 6238). Every sandbox
- * caller is itself a role session, so, as in AWS, AssumeRole is role chaining and its
- * {@code DurationSeconds} is capped at one hour.
+ * {@code externalId} or MFA ({@code SerialNumber} + {@code TokenCode}, RFC 6238). A caller that
+ * is itself a role session is role chaining, so, as in AWS, its {@code DurationSeconds} is capped
+ * at one hour; an IAM user (long-term keys, or their GetSessionToken session) gets up to the
+ * role's maximum.
+ *
+ * <p>GetSessionToken exchanges an org IAM user's long-term keys for session credentials
+ * (900..129600 seconds, 43200 by default); session credentials of any kind are refused, as AWS
+ * refuses them. {@code SerialNumber} + {@code TokenCode}, when given, must be the user's device
+ * and its current code; a user with {@code requireMfa} must give them.
  */
 final class StsService {
     static final String VERSION = "2011-06-15";
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/((?:[\\x21-\\x7e]*/)?)([\\w+=,.@-]{1,64})");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     private static final int CHAINED_MAX_SECONDS = 3600;
+    private static final int SESSION_TOKEN_MIN_SECONDS = 900;
+    private static final int SESSION_TOKEN_MAX_SECONDS = 129_600;
+    private static final int SESSION_TOKEN_DEFAULT_SECONDS = 43_200;
+    private static final String BAD_SERIAL = "MultiFactorAuthentication failed, unable to validate MFA code. Please verify"
+            + " your MFA serial number is valid and associated with this user.";
+    private static final String BAD_CODE = "MultiFactorAuthentication failed with invalid MFA one time pass code. ";
 
     private final SandboxState state;
     private final Org org;
@@ -44,6 +56,7 @@ final class StsService {
         return switch (action) {
             case "GetCallerIdentity" -> getCallerIdentity(caller, requestId);
             case "AssumeRole" -> assumeRole(caller, params, requestId);
+            case "GetSessionToken" -> getSessionToken(caller, params, requestId);
             default -> throw new ApiError(400, "InvalidAction", "Could not find operation " + action + " for version " + VERSION);
         };
     }
@@ -55,8 +68,8 @@ final class StsService {
     private ApiResponse getCallerIdentity(IssuedCredentials caller, String requestId) {
         return ApiResponse.xml(200, "<GetCallerIdentityResponse xmlns=\"" + Protocol.STS_NAMESPACE + "\">\n"
                 + "  <GetCallerIdentityResult>\n"
-                + "    <Arn>" + Xml.escape(caller.assumedRoleArn()) + "</Arn>\n"
-                + "    <UserId>" + Xml.escape(caller.assumedRoleId()) + "</UserId>\n"
+                + "    <Arn>" + Xml.escape(caller.callerArn()) + "</Arn>\n"
+                + "    <UserId>" + Xml.escape(caller.callerId()) + "</UserId>\n"
                 + "    <Account>" + caller.accountId() + "</Account>\n"
                 + "  </GetCallerIdentityResult>\n"
                 + metadata(requestId)
@@ -76,33 +89,13 @@ final class StsService {
             throw validation("Value '" + sessionName + "' at 'roleSessionName' failed to satisfy constraint: Member must"
                     + " satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64");
         }
-        int duration = 3600;
-        if (p.get("DurationSeconds") != null) {
-            try {
-                duration = Integer.parseInt(p.get("DurationSeconds"));
-            } catch (NumberFormatException e) {
-                throw validation("Value '" + p.get("DurationSeconds") + "' at 'durationSeconds' failed to satisfy constraint:"
-                        + " Member must be a number");
-            }
-            if (duration < 900) {
-                throw validation("Value '" + duration + "' at 'durationSeconds' failed to satisfy constraint: Member must"
-                        + " have value greater than or equal to 900");
-            }
-            if (duration > 43200) {
-                throw validation("Value '" + duration + "' at 'durationSeconds' failed to satisfy constraint: Member must"
-                        + " have value less than or equal to 43200");
-            }
-        }
+        int duration = duration(p, 900, 43200, 3600);
         String externalId = p.get("ExternalId");
         if (externalId != null && !Org.EXTERNAL_ID.matcher(externalId).matches()) {
             throw validation("Value '" + externalId + "' at 'externalId' failed to satisfy constraint: Member must satisfy"
                     + " regular expression pattern: [\\w+=,.@:/-]* and have length between 2 and 1224");
         }
-        String tokenCode = p.get("TokenCode");
-        if (tokenCode != null && !tokenCode.matches("\\d{6}")) {
-            throw validation("Value '" + tokenCode + "' at 'tokenCode' failed to satisfy constraint: Member must satisfy"
-                    + " regular expression pattern: [\\d]* and have length 6");
-        }
+        String tokenCode = tokenCode(p);
         Matcher m = ROLE_ARN.matcher(roleArn);
         if (!m.matches()) {
             throw validation("Value '" + roleArn + "' at 'roleArn' failed to satisfy constraint: Member must be an IAM role ARN"
@@ -110,7 +103,7 @@ final class StsService {
         }
         String accountId = m.group(1);
         String roleName = m.group(3);
-        ApiError denied = new ApiError(403, "AccessDenied", "User: " + caller.assumedRoleArn()
+        ApiError denied = new ApiError(403, "AccessDenied", "User: " + caller.callerArn()
                 + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
 
         Optional<Org.Account> account = org.account(accountId);
@@ -134,18 +127,13 @@ final class StsService {
                 if (serial == null || tokenCode == null) {
                     throw denied;
                 }
-                Org.MfaDevice device = org.mfaDevice(serial).orElseThrow(() -> new ApiError(403, "AccessDenied",
-                        "MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial"
-                                + " number is valid and associated with this user."));
-                if (!Totp.verify(device.secret(), tokenCode, options.clock().instant())) {
-                    throw new ApiError(403, "AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code. ");
-                }
+                checkMfa(serial, tokenCode);
             }
         }
         if (duration > maxDuration) {
             throw validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
-        if (duration > CHAINED_MAX_SECONDS) {
+        if (!caller.isUser() && duration > CHAINED_MAX_SECONDS) {
             throw validation("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
         }
         // session tags are not modelled; source identity, once set, carries along the chain as in AWS
@@ -155,7 +143,6 @@ final class StsService {
         synchronized (state) {
             state.credentials.put(issued.accessKeyId(), issued);
         }
-        String expiration = DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(issued.expiresAt()).truncatedTo(ChronoUnit.SECONDS));
         return ApiResponse.xml(200, "<AssumeRoleResponse xmlns=\"" + Protocol.STS_NAMESPACE + "\">\n"
                 + "  <AssumeRoleResult>\n"
                 + (sourceIdentity == null ? "" : "    <SourceIdentity>" + Xml.escape(sourceIdentity) + "</SourceIdentity>\n")
@@ -163,15 +150,95 @@ final class StsService {
                 + "      <AssumedRoleId>" + Xml.escape(issued.assumedRoleId()) + "</AssumedRoleId>\n"
                 + "      <Arn>" + Xml.escape(issued.assumedRoleArn()) + "</Arn>\n"
                 + "    </AssumedRoleUser>\n"
-                + "    <Credentials>\n"
+                + credentialsXml(issued)
+                + "  </AssumeRoleResult>\n"
+                + metadata(requestId)
+                + "</AssumeRoleResponse>\n");
+    }
+
+    private ApiResponse getSessionToken(IssuedCredentials caller, Map<String, String> p, String requestId) {
+        if (caller.kind() != Kind.IAM_USER) {
+            throw new ApiError(403, "AccessDenied", "Cannot call GetSessionToken with session credentials");
+        }
+        int duration = duration(p, SESSION_TOKEN_MIN_SECONDS, SESSION_TOKEN_MAX_SECONDS, SESSION_TOKEN_DEFAULT_SECONDS);
+        String serial = p.get("SerialNumber");
+        if (serial != null && !Org.SERIAL.matcher(serial).matches()) {
+            throw validation("Value '" + serial + "' at 'serialNumber' failed to satisfy constraint: Member must satisfy"
+                    + " regular expression pattern: [\\w+=/:,.@-]* and have length between 9 and 256");
+        }
+        String tokenCode = tokenCode(p);
+        Org.IamUser user = org.iamUserByKey(caller.accessKeyId()).orElseThrow(() -> new ApiError(403, "InvalidClientTokenId",
+                "The security token included in the request is invalid."));
+        if (serial != null || tokenCode != null) {
+            if (serial == null || !serial.equals(user.mfaSerial())) {
+                throw new ApiError(403, "AccessDenied", BAD_SERIAL);
+            }
+            checkMfa(serial, tokenCode);
+        } else if (user.requireMfa()) {
+            throw new ApiError(403, "AccessDenied", "User: " + user.arn() + " is not authorized to perform:"
+                    + " sts:GetSessionToken without MFA (the sandbox org requires it of this user: pass SerialNumber"
+                    + " and TokenCode)");
+        }
+        IssuedCredentials issued = new IssuedCredentials(Ids.temporaryAccessKeyId(), Ids.secretAccessKey(), Ids.sessionToken(),
+                options.clock().millis() + duration * 1000L, Kind.USER_SESSION, user.account(), user.name(), null, null);
+        synchronized (state) {
+            state.credentials.put(issued.accessKeyId(), issued);
+        }
+        return ApiResponse.xml(200, "<GetSessionTokenResponse xmlns=\"" + Protocol.STS_NAMESPACE + "\">\n"
+                + "  <GetSessionTokenResult>\n"
+                + credentialsXml(issued)
+                + "  </GetSessionTokenResult>\n"
+                + metadata(requestId)
+                + "</GetSessionTokenResponse>\n");
+    }
+
+    /** The serial must be an org device and the code its current one (a missing code is a wrong one). */
+    private void checkMfa(String serial, String tokenCode) {
+        Org.MfaDevice device = org.mfaDevice(serial).orElseThrow(() -> new ApiError(403, "AccessDenied", BAD_SERIAL));
+        if (tokenCode == null || !Totp.verify(device.secret(), tokenCode, options.clock().instant())) {
+            throw new ApiError(403, "AccessDenied", BAD_CODE);
+        }
+    }
+
+    private static String tokenCode(Map<String, String> p) {
+        String tokenCode = p.get("TokenCode");
+        if (tokenCode != null && !tokenCode.matches("\\d{6}")) {
+            throw validation("Value '" + tokenCode + "' at 'tokenCode' failed to satisfy constraint: Member must satisfy"
+                    + " regular expression pattern: [\\d]* and have length 6");
+        }
+        return tokenCode;
+    }
+
+    private static int duration(Map<String, String> p, int min, int max, int absent) {
+        String given = p.get("DurationSeconds");
+        if (given == null) {
+            return absent;
+        }
+        int duration;
+        try {
+            duration = Integer.parseInt(given);
+        } catch (NumberFormatException e) {
+            throw validation("Value '" + given + "' at 'durationSeconds' failed to satisfy constraint: Member must be a number");
+        }
+        if (duration < min) {
+            throw validation("Value '" + duration + "' at 'durationSeconds' failed to satisfy constraint: Member must"
+                    + " have value greater than or equal to " + min);
+        }
+        if (duration > max) {
+            throw validation("Value '" + duration + "' at 'durationSeconds' failed to satisfy constraint: Member must"
+                    + " have value less than or equal to " + max);
+        }
+        return duration;
+    }
+
+    private static String credentialsXml(IssuedCredentials issued) {
+        String expiration = DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(issued.expiresAt()).truncatedTo(ChronoUnit.SECONDS));
+        return "    <Credentials>\n"
                 + "      <AccessKeyId>" + issued.accessKeyId() + "</AccessKeyId>\n"
                 + "      <SecretAccessKey>" + Xml.escape(issued.secretAccessKey()) + "</SecretAccessKey>\n"
                 + "      <SessionToken>" + Xml.escape(issued.sessionToken()) + "</SessionToken>\n"
                 + "      <Expiration>" + expiration + "</Expiration>\n"
-                + "    </Credentials>\n"
-                + "  </AssumeRoleResult>\n"
-                + metadata(requestId)
-                + "</AssumeRoleResponse>\n");
+                + "    </Credentials>\n";
     }
 
     /** A trusted principal is an account id (any principal of it) or an ARN glob where '*' matches any run. */
@@ -180,7 +247,7 @@ final class StsService {
             return true;
         }
         String glob = principal.contains("*") ? globRegex(principal) : Pattern.quote(principal);
-        return caller.assumedRoleArn().matches(glob) || caller.roleArn().matches(glob);
+        return caller.callerArn().matches(glob) || caller.roleArn().matches(glob);
     }
 
     private static String globRegex(String glob) {

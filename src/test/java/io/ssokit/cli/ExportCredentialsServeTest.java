@@ -53,8 +53,14 @@ class ExportCredentialsServeTest {
         fails(2, "--cache-file and --refresh cannot be combined with --container or --imds", env, "--container", "0", "--refresh");
         fails(2, "the token must be printable ASCII", env, "--container", "0", " spaced");
         fails(2, "nope", env, "--container", "0", "--profile", "nope");
-        // static keys resolve, but the SDKs expect a session token from these endpoints
-        fails(3, "has long-term keys", env, "--imds", "0", "--profile", "static");
+    }
+
+    /** Static keys are exchanged for session credentials before anything is served: STS must answer. */
+    @Test
+    void longTermKeysNeedStsBeforeServing() throws Exception {
+        Env env = FakeHome.create(dir.resolve("home")).env("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
+        fails(3, "cannot reach STS", env, "--imds", "0", "--profile", "static");
+        fails(3, "cannot reach STS", env, "--container", "0", "--profile", "static");
     }
 
     @Test

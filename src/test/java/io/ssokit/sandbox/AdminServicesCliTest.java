@@ -9,14 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ssokit.credentials.Credentials;
 import io.ssokit.testing.Proc;
-import io.ssokit.testing.Tools;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,21 +50,8 @@ class AdminServicesCliTest {
     }
 
     static Proc.Result run(Credentials c, String... args) throws Exception {
-        Path home = Files.createDirectories(dir.resolve("home"));
-        Map<String, String> env = new HashMap<>();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("HOME", home.toString());
-        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
-        if (c != null) {
-            env.put("AWS_ACCESS_KEY_ID", c.accessKeyId());
-            env.put("AWS_SECRET_ACCESS_KEY", c.secretAccessKey());
-            env.put("AWS_SESSION_TOKEN", c.sessionToken());
-        }
-        List<String> cmd = new ArrayList<>(List.of(Tools.awsCliV2()));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--endpoint-url", sandbox.endpoint().toString(), "--region", AdminTestOrg.REGION, "--output", "json"));
-        return Proc.run(cmd, env);
+        List<String> keys = c == null ? List.of() : List.of(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
+        return SandboxTesting.awsCli(dir, sandbox, AdminTestOrg.REGION, keys, args);
     }
 
     @Test

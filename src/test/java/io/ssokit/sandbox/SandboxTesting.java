@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -69,5 +70,29 @@ final class SandboxTesting {
         try (var in = SandboxTesting.class.getResourceAsStream("/sandbox/" + name)) {
             return OrgLoader.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), true, name);
         }
+    }
+
+    /**
+     * The AWS CLI v2 at the sandbox as an independent client, with a fake HOME under {@code dir}
+     * (no profile of the user's can interfere) and the given keys in its environment.
+     *
+     * @param keys access key id, secret key and optionally the session token; none: unsigned
+     */
+    static io.ssokit.testing.Proc.Result awsCli(Path dir, Sandbox sb, String region, List<String> keys, String... args)
+            throws Exception {
+        Path home = java.nio.file.Files.createDirectories(dir.resolve("home"));
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("HOME", home.toString());
+        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
+        String[] names = {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"};
+        for (int i = 0; i < keys.size(); i++) {
+            env.put(names[i], keys.get(i));
+        }
+        List<String> cmd = new java.util.ArrayList<>(List.of(io.ssokit.testing.Tools.awsCliV2()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--endpoint-url", sb.endpoint().toString(), "--region", region, "--output", "json"));
+        return io.ssokit.testing.Proc.run(cmd, env);
     }
 }

@@ -208,7 +208,7 @@ class StsSdkTest {
 
     @Test
     void unknownActionAndJsonTargets() throws Exception {
-        StsException unsupported = stsError(() -> SandboxTesting.sts(clients, developer()).getSessionToken());
+        StsException unsupported = stsError(() -> SandboxTesting.sts(clients, developer()).getFederationToken(r -> r.name("fed")));
         assertEquals("InvalidAction", unsupported.awsErrorDetails().errorCode());
 
         HttpResponse<String> target = SandboxTesting.post(URI.create(sb.endpoint() + "/"), "application/x-amz-json-1.1", "{}");

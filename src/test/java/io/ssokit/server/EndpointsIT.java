@@ -79,7 +79,11 @@ class EndpointsIT {
     }
 
     private Server start(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Tools.launcher(), "export-credentials", "--profile", "fresh", "-v"));
+        return serve("fresh", args);
+    }
+
+    private Server serve(String profile, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Tools.launcher(), "export-credentials", "--profile", profile, "-v"));
         cmd.addAll(List.of(args));
         Path err = Files.createTempFile(dir, "server", ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
@@ -161,5 +165,21 @@ class EndpointsIT {
         assertTrue(r.stdout().startsWith("arn:aws:sts::222222222222:assumed-role/AWSReservedSSO_Developer_"), r.toString());
         String stderr = stop(s);
         assertTrue(stderr.contains("debug: imds GET /latest/meta-data/iam/security-credentials/Developer 200\n"), stderr);
+    }
+
+    /** Static keys (the sandbox's IAM user) are exchanged with sts:GetSessionToken before they are served. */
+    @Test
+    void imdsServesSessionCredentialsOfStaticKeys() throws Exception {
+        io.ssokit.sandbox.Org.IamUser user = sandbox.org().iamUsers().get(0);
+        Files.writeString(dir.resolve("home/.aws/credentials"), "[iamuser]\naws_access_key_id = " + user.accessKeyId()
+                + "\naws_secret_access_key = " + user.secretAccessKey() + "\n");
+        Server s = serve("iamuser", "--imds", "0");
+        Proc.Result r = awsCli(s.vars());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("arn:aws:iam::111111111111:user/" + io.ssokit.sandbox.Org.DEFAULT_IAM_USER, r.stdout().strip(), r.toString());
+        assertEquals(1, sandbox.stats().count("sts:GetSessionToken"));
+        String stderr = stop(s);
+        assertTrue(stderr.contains("debug: imds GET /latest/meta-data/iam/security-credentials/iamuser 200\n"), stderr);
+        assertFalse(stderr.contains(user.secretAccessKey()), "no secret on stderr");
     }
 }
