@@ -1348,7 +1348,7 @@ complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l pretty -d 'Inde
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l cache-file -r -F -d 'Reuse credentials cached in this file, and cache new ones there (0600)'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l cache-expiration-buffer -x -d 'Cached credentials count as expired this many minutes before they do (default: 10)'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l refresh -d 'Ignore --cache-file\'s content (it is still written)'
-complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l ensure-temporary -d 'Fail (exit 3) instead of exporting long-term keys (a profile with static keys and no session token); every other kind of profile gives temporary credentials already'
+complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -l ensure-temporary -d 'Exchange long-term keys (static keys without a session token) for session credentials with sts:GetSessionToken (12 hours; the profile\'s mfa_serial code is asked for) and export those'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -s h -l help -d 'Show this help message and exit'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials' -s V -l version -d 'Print version information and exit'
 complete -c ssokit -n '__ssokit_at ssokit/export-credentials 0' -a '(__fish_complete_command)'

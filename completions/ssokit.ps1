@@ -678,7 +678,7 @@ function __ssokit_options([string]$id) {
             '--cache-file', 'Reuse credentials cached in this file, and cache new ones there (0600)',
             '--cache-expiration-buffer', 'Cached credentials count as expired this many minutes before they do (default: 10)',
             '--refresh', 'Ignore --cache-file''s content (it is still written)',
-            '--ensure-temporary', 'Fail (exit 3) instead of exporting long-term keys (a profile with static keys and no session token); every other kind of profile gives temporary credentials already',
+            '--ensure-temporary', 'Exchange long-term keys (static keys without a session token) for session credentials with sts:GetSessionToken (12 hours; the profile''s mfa_serial code is asked for) and export those',
             '-h', 'Show this help message and exit',
             '--help', 'Show this help message and exit',
             '-V', 'Print version information and exit',
