@@ -87,8 +87,9 @@ final class FederationService {
         synchronized (state) {
             c = id == null ? null : state.credentials.get(id);
             if (c == null || !c.secretAccessKey().equals(key) || c.sessionToken() == null || !c.sessionToken().equals(token)
-                    || now >= c.expiresAt()) {
-                // one answer for unknown, wrong, long-term and expired: AWS does not say which either
+                    || now >= c.expiresAt() || c.kind() == SandboxState.Kind.USER_SESSION) {
+                // one answer for unknown, wrong, long-term, expired and GetSessionToken credentials (which
+                // AWS does not take for console sign-in either): AWS does not say which
                 return bad("The session credentials are not valid temporary credentials");
             }
             tokens.values().removeIf(t -> now >= t.expiresAt());

@@ -287,6 +287,35 @@ class ConsoleCommandTest {
         assertEquals(0, f.sandbox.stats().count("signin:GetSigninToken"));
     }
 
+    /**
+     * AWS's federation endpoint takes AssumeRole, GetFederationToken and Identity Center
+     * credentials, not GetSessionToken's; neither does the sandbox's. An IAM user's keys are
+     * refused before anything is sent, their session by the endpoint.
+     */
+    @Test
+    void anIamUsersKeysAndTheirSessionGetNoConsole() throws Exception {
+        Path config = home.resolve(".aws/config");
+        Files.writeString(config, Files.readString(config) + String.join("\n", "", "[profile iam]",
+                "aws_access_key_id = " + io.ssokit.sandbox.Org.DEFAULT_IAM_USER_KEY_ID,
+                "aws_secret_access_key = " + io.ssokit.sandbox.Org.DEFAULT_IAM_USER_SECRET, ""));
+        CliRun keys = f.run("console", "launch", "--profile", "iam", "--print");
+        assertEquals(1, keys.code(), keys::toString);
+        assertEquals("", keys.out());
+        assertEquals(0, f.sandbox.stats().count("signin:GetSigninToken"), "long-term keys never reach the endpoint");
+
+        CliRun exchanged = ok(f.run("export-credentials", "--profile", "iam", "--ensure-temporary", "--json"));
+        com.fasterxml.jackson.databind.JsonNode session = new com.fasterxml.jackson.databind.ObjectMapper().readTree(exchanged.out());
+        assertTrue(session.path("AccessKeyId").asText().startsWith("ASIA"), exchanged.out());
+        Files.writeString(config, Files.readString(config) + String.join("\n", "[profile iam-session]",
+                "aws_access_key_id = " + session.path("AccessKeyId").asText(),
+                "aws_secret_access_key = " + session.path("SecretAccessKey").asText(),
+                "aws_session_token = " + session.path("SessionToken").asText(), ""));
+        CliRun r = f.run("console", "launch", "--profile", "iam-session", "--print");
+        assertEquals(2, r.code(), r::toString);
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("ssokit: could not get a sign-in token from " + federation() + ": HTTP 400"), r.err());
+    }
+
     @Test
     void temporaryKeysTheEndpointRejectsGiveNoSigninTokenExitTwo() {
         CliRun r = f.run("console", "launch", "--profile", "forged", "--print");
