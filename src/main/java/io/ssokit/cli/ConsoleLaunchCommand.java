@@ -26,13 +26,15 @@ import picocli.CommandLine.Option;
                     + " AWS_CONSOLE_DEFAULT_ISSUER (the sign-in URL's Issuer; default: the start URL) and"
                     + " AWS_CONSOLE_LOGOUT_FIRST (--logout-first).",
             "Logs in to Identity Center first when needed. --profile takes any profile ssokit can resolve (Identity Center,"
-                    + " role chains, credential_process, temporary keys); the console needs temporary credentials, so"
-                    + " long-term keys are refused. AWS_PROFILE is not read: name the profile.",
+                    + " role chains, credential_process, keys); an IAM user's long-term keys sign in as a federated user"
+                    + " (sts:GetFederationToken, named after the profile, with the user's permissions; no MFA), and"
+                    + " GetSessionToken sessions are refused by AWS. AWS_PROFILE is not read: name the profile.",
             "The sign-in URL carries a token that signs anyone in for 15 minutes: --print puts it on stdout only."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the sign-in URL was opened or printed",
-            "1:no instance, a login is needed or failed, no access to the role, long-term keys, or no browser could be opened",
+            "1:no instance, a login is needed or failed, no access to the role, STS refused the federation token, or no browser"
+                    + " could be opened",
             "2:bad usage (e.g. --logout-first without opening), or the federation endpoint gave no sign-in token"})
 public final class ConsoleLaunchCommand extends BaseCommand {
 

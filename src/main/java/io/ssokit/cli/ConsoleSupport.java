@@ -3,12 +3,17 @@ package io.ssokit.cli;
 import io.ssokit.Env;
 import io.ssokit.ExitCodes;
 import io.ssokit.SsokitException;
+import io.ssokit.config.AwsConfig;
+import io.ssokit.config.Profile;
 import io.ssokit.console.Browser;
 import io.ssokit.console.ConsoleEndpoints;
 import io.ssokit.console.Federation;
 import io.ssokit.credentials.Credentials;
+import io.ssokit.credentials.ProfileChain;
 import io.ssokit.credentials.ProfilePlan;
+import io.ssokit.credentials.StsFederationToken;
 import io.ssokit.shellenv.Identity;
+import io.ssokit.shellenv.ProfileCredentialSource;
 import io.ssokit.sso.TokenSource;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -98,7 +103,8 @@ final class ConsoleSupport {
         }
 
         @Option(names = "--duration", paramLabel = "MINUTES",
-                description = "Console session length, 15 to 720 minutes (default: the federation endpoint's).")
+                description = "Console session length, 15 to 720 minutes (default: the federation endpoint's; with an IAM"
+                        + " user's keys, the federated user's credentials' duration, 12 hours by default).")
         Integer duration;
 
         /** The region: the option, else {@code envVar} (null: none), checked. */
@@ -140,13 +146,20 @@ final class ConsoleSupport {
 
     /**
      * Gets the identity's credentials (logging in when needed), trades them for a sign-in token,
-     * then prints and/or opens the sign-in URL (the logout page first when asked).
+     * then prints and/or opens the sign-in URL (the logout page first when asked). An IAM user's
+     * long-term keys become a federated user's credentials first ({@link #federate}).
      */
     static int signIn(Ctx ctx, Identity id, ConsoleEndpoints endpoints, String destination, String issuer, Integer duration,
             Plan plan) throws InterruptedException {
         TokenSource.Mode mode = plan.forceRefresh() ? TokenSource.Mode.FORCE_LOGIN : TokenSource.Mode.INTERACTIVE;
         Credentials c = EnvSupport.credentialSource(ctx).credentials(id, mode, plan.forceRefresh());
-        String token = new Federation(ctx.log()).signinToken(endpoints.federation(), c, duration);
+        Integer sessionDuration = duration;
+        if (c.sessionToken() == null) {
+            c = federate(ctx, id, c, duration);
+            // the federation endpoint refuses SessionDuration with these: the credentials' own duration applies
+            sessionDuration = null;
+        }
+        String token = new Federation(ctx.log()).signinToken(endpoints.federation(), c, sessionDuration);
         String url = Federation.loginUrl(endpoints.federation(), issuer, destination, token);
         ctx.log().debug("signing in to " + destination);
         if (plan.print()) {
@@ -167,5 +180,29 @@ final class ConsoleSupport {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * sts:GetFederationToken with long-term keys, as aws-vault's {@code login}: the federated user is
+     * named after the profile ({@link StsFederationToken#nameFor}) and has the IAM user's own
+     * permissions; {@code minutes} (else STS's 12 hours) is its credentials' and so its console
+     * session's duration. The profile's region picks the STS region; its {@code mfa_serial} cannot
+     * be used (GetFederationToken takes no MFA code).
+     */
+    static Credentials federate(Ctx ctx, Identity id, Credentials longTerm, Integer minutes) {
+        Profile p = id.profile() == null ? null : AwsConfig.load(ctx.env()).profile(id.profile()).orElse(null);
+        if (p != null && p.get("mfa_serial").filter(v -> !v.isBlank()).isPresent()) {
+            ctx.log().warn("profile " + id.profile() + " has an mfa_serial, which console sign-in cannot use: GetFederationToken"
+                    + " takes no MFA code");
+        }
+        String name = StsFederationToken.nameFor(id.profile());
+        String region = ProfileChain.stsRegion(p, ctx.env());
+        ctx.log().debug("calling sts:GetFederationToken in " + region + " as federated user " + name + " with the long-term keys "
+                + longTerm + (minutes == null ? "" : " for " + minutes + " minutes"));
+        try {
+            return StsFederationToken.call(ctx.env(), region, longTerm, name, minutes == null ? null : minutes * 60, id.profile());
+        } catch (RuntimeException e) {
+            throw ProfileCredentialSource.translate(e, id);
+        }
     }
 }

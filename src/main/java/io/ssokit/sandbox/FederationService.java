@@ -17,6 +17,8 @@ import java.util.Map;
  *       {@code Session={"sessionId":..,"sessionKey":..,"sessionToken":..}} and optionally
  *       {@code SessionDuration} (900..43200 seconds): {@code {"SigninToken":"..."}} when the
  *       session holds live temporary credentials this sandbox issued (portal or STS), else 400.
+ *       GetSessionToken's credentials are refused; GetFederationToken's are taken without a
+ *       {@code SessionDuration} only (400 with one): their console session lasts as long as they do.
  *   <li>{@code GET /federation?Action=login&Issuer=..&Destination=..&SigninToken=..}: a page
  *       naming the account, role and destination for a token issued less than 15 minutes ago
  *       (AWS's validity), else 400. AWS redirects to the console instead; there is no console here.
@@ -32,7 +34,7 @@ final class FederationService {
     /** The console session when getSigninToken names no SessionDuration (the sandbox's choice). */
     static final int DEFAULT_SESSION_SECONDS = 3600;
 
-    /** What a sign-in token stands for. */
+    /** What a sign-in token stands for; {@code sessionSeconds} is unused for a federated user's (their expiry ends it). */
     record SigninToken(IssuedCredentials credentials, long expiresAt, int sessionSeconds) {
     }
 
@@ -92,6 +94,10 @@ final class FederationService {
                 // AWS does not take for console sign-in either): AWS does not say which
                 return bad("The session credentials are not valid temporary credentials");
             }
+            if (duration != null && c.kind() == SandboxState.Kind.FEDERATED_USER) {
+                return bad("SessionDuration cannot be used with credentials from GetFederationToken: their console session"
+                        + " lasts as long as they do");
+            }
             tokens.values().removeIf(t -> now >= t.expiresAt());
             tokens.put(signin, new SigninToken(c, now + TOKEN_TTL_MILLIS, seconds));
         }
@@ -116,10 +122,13 @@ final class FederationService {
             return ApprovalPages.message(400, "Sign-in failed", "The sign-in token is not valid or has expired.");
         }
         IssuedCredentials c = t.credentials();
-        String ends = Instant.ofEpochMilli(now + t.sessionSeconds() * 1000L).truncatedTo(ChronoUnit.SECONDS).toString();
+        boolean federated = c.kind() == SandboxState.Kind.FEDERATED_USER;
+        long endsAt = federated ? c.expiresAt() : now + t.sessionSeconds() * 1000L;
+        String ends = Instant.ofEpochMilli(endsAt).truncatedTo(ChronoUnit.SECONDS).toString();
         String issuer = p.get("Issuer");
         return ApprovalPages.message(200, "Signed in to the AWS console",
-                "Account " + c.accountId() + ", role " + c.roleName() + " (" + c.assumedRoleArn() + "), until " + ends
+                "Account " + c.accountId() + (federated ? ", federated user " + c.sessionName() : ", role " + c.roleName())
+                        + " (" + c.callerArn() + "), until " + ends
                         + ". Destination: " + destination + (issuer == null ? "" : ". Issuer: " + issuer) + ".");
     }
 

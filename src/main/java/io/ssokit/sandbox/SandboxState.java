@@ -70,15 +70,17 @@ final class SandboxState {
 
     /**
      * {@link #IAM_USER}: an org IAM user's long-term key (no session token, no expiry);
-     * {@link #USER_SESSION}: what GetSessionToken issued for one; the others are role sessions.
+     * {@link #USER_SESSION}: what GetSessionToken issued for one; {@link #FEDERATED_USER}: what
+     * GetFederationToken issued for one; the others are role sessions.
      */
-    enum Kind { SSO, ASSUMED_ROLE, IAM_USER, USER_SESSION }
+    enum Kind { SSO, ASSUMED_ROLE, IAM_USER, USER_SESSION, FEDERATED_USER }
 
     /**
      * Credentials the portal or STS issued, or an IAM user's long-term key. For {@link Kind#SSO}
      * the role is a permission set and the session is the user's name; for
      * {@link Kind#ASSUMED_ROLE} an IAM role and the RoleSessionName; for the user kinds
-     * {@code roleName} is the IAM user's name and there is no session name.
+     * {@code roleName} is the IAM user's name and there is no session name, except for
+     * {@link Kind#FEDERATED_USER}, whose session name is the federated user's name.
      */
     record IssuedCredentials(String accessKeyId, String secretAccessKey, String sessionToken, long expiresAt, Kind kind,
             String accountId, String roleName, String sessionName, String sourceIdentity) {
@@ -90,16 +92,25 @@ final class SandboxState {
         }
 
         boolean isUser() {
-            return kind == Kind.IAM_USER || kind == Kind.USER_SESSION;
+            return kind == Kind.IAM_USER || kind == Kind.USER_SESSION || kind == Kind.FEDERATED_USER;
         }
 
-        /** The caller's ARN as GetCallerIdentity answers it: the user's, or the assumed role's. */
+        /** The caller's ARN as GetCallerIdentity answers it: the user's, the federated user's, or the assumed role's. */
         String callerArn() {
+            if (kind == Kind.FEDERATED_USER) {
+                return "arn:aws:sts::" + accountId + ":federated-user/" + sessionName;
+            }
             return isUser() ? userArn() : assumedRoleArn();
         }
 
-        /** The caller's unique id as GetCallerIdentity answers it: AIDA... for users, AROA...:session for roles. */
+        /**
+         * The caller's unique id as GetCallerIdentity answers it: AIDA... for users, ACCOUNT:name
+         * for federated users, AROA...:session for roles.
+         */
         String callerId() {
+            if (kind == Kind.FEDERATED_USER) {
+                return accountId + ":" + sessionName;
+            }
             return isUser() ? Ids.userId(userArn()) : assumedRoleId();
         }
 

@@ -27,6 +27,13 @@ import java.util.regex.Pattern;
  * (900..129600 seconds, 43200 by default); session credentials of any kind are refused, as AWS
  * refuses them. {@code SerialNumber} + {@code TokenCode}, when given, must be the user's device
  * and its current code; a user with {@code requireMfa} must give them.
+ *
+ * <p>GetFederationToken, too, takes only an org IAM user's long-term keys: {@code Name} (2..32 of
+ * {@code [\w+=,.@-]}) becomes the federated user {@code arn:aws:sts::<account>:federated-user/<Name>},
+ * whose credentials last 900..129600 seconds (43200 by default) and may call no STS operation but
+ * GetCallerIdentity. An inline {@code Policy} must be JSON of at most 2048 characters;
+ * {@code PackedPolicySize} is its plaintext size in percent of that limit (AWS's packed format is
+ * not modelled, nor are {@code PolicyArns} and session tags, which are accepted and ignored).
  */
 final class StsService {
     static final String VERSION = "2011-06-15";
@@ -36,6 +43,8 @@ final class StsService {
     private static final int SESSION_TOKEN_MIN_SECONDS = 900;
     private static final int SESSION_TOKEN_MAX_SECONDS = 129_600;
     private static final int SESSION_TOKEN_DEFAULT_SECONDS = 43_200;
+    private static final Pattern FEDERATED_NAME = Pattern.compile("[\\w+=,.@-]{2,32}");
+    private static final int POLICY_MAX_CHARS = 2048;
     private static final String BAD_SERIAL = "MultiFactorAuthentication failed, unable to validate MFA code. Please verify"
             + " your MFA serial number is valid and associated with this user.";
     private static final String BAD_CODE = "MultiFactorAuthentication failed with invalid MFA one time pass code. ";
@@ -57,6 +66,7 @@ final class StsService {
             case "GetCallerIdentity" -> getCallerIdentity(caller, requestId);
             case "AssumeRole" -> assumeRole(caller, params, requestId);
             case "GetSessionToken" -> getSessionToken(caller, params, requestId);
+            case "GetFederationToken" -> getFederationToken(caller, params, requestId);
             default -> throw new ApiError(400, "InvalidAction", "Could not find operation " + action + " for version " + VERSION);
         };
     }
@@ -107,7 +117,8 @@ final class StsService {
                 + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
 
         Optional<Org.Account> account = org.account(accountId);
-        if (account.isEmpty()) {
+        if (account.isEmpty() || caller.kind() == Kind.FEDERATED_USER) {
+            // a federated user may call no STS operation but GetCallerIdentity
             throw denied;
         }
         Org.IamRole role = null;
@@ -190,6 +201,52 @@ final class StsService {
                 + "  </GetSessionTokenResult>\n"
                 + metadata(requestId)
                 + "</GetSessionTokenResponse>\n");
+    }
+
+    private ApiResponse getFederationToken(IssuedCredentials caller, Map<String, String> p, String requestId) {
+        if (caller.kind() != Kind.IAM_USER) {
+            throw new ApiError(403, "AccessDenied", "Cannot call GetFederationToken with session credentials");
+        }
+        String name = p.get("Name");
+        if (name == null) {
+            throw validation("Value null at 'name' failed to satisfy constraint: Member must not be null");
+        }
+        if (!FEDERATED_NAME.matcher(name).matches()) {
+            throw validation("Value '" + name + "' at 'name' failed to satisfy constraint: Member must satisfy regular"
+                    + " expression pattern: [\\w+=,.@-]* and have length between 2 and 32");
+        }
+        int duration = duration(p, SESSION_TOKEN_MIN_SECONDS, SESSION_TOKEN_MAX_SECONDS, SESSION_TOKEN_DEFAULT_SECONDS);
+        String policy = p.get("Policy");
+        if (policy != null) {
+            if (policy.isEmpty() || policy.length() > POLICY_MAX_CHARS) {
+                throw validation("Value at 'policy' failed to satisfy constraint: Member must have length between 1 and "
+                        + POLICY_MAX_CHARS);
+            }
+            try {
+                ApiRequest.JSON.readTree(policy);
+            } catch (java.io.IOException e) {
+                throw new ApiError(400, "MalformedPolicyDocument", "The policy is not in the valid JSON format.");
+            }
+        }
+        Org.IamUser user = org.iamUserByKey(caller.accessKeyId()).orElseThrow(() -> new ApiError(403, "InvalidClientTokenId",
+                "The security token included in the request is invalid."));
+        IssuedCredentials issued = new IssuedCredentials(Ids.temporaryAccessKeyId(), Ids.secretAccessKey(), Ids.sessionToken(),
+                options.clock().millis() + duration * 1000L, Kind.FEDERATED_USER, user.account(), user.name(), name, null);
+        synchronized (state) {
+            state.credentials.put(issued.accessKeyId(), issued);
+        }
+        int packed = policy == null ? 0 : (policy.length() * 100 + POLICY_MAX_CHARS - 1) / POLICY_MAX_CHARS;
+        return ApiResponse.xml(200, "<GetFederationTokenResponse xmlns=\"" + Protocol.STS_NAMESPACE + "\">\n"
+                + "  <GetFederationTokenResult>\n"
+                + credentialsXml(issued)
+                + "    <FederatedUser>\n"
+                + "      <FederatedUserId>" + Xml.escape(issued.callerId()) + "</FederatedUserId>\n"
+                + "      <Arn>" + Xml.escape(issued.callerArn()) + "</Arn>\n"
+                + "    </FederatedUser>\n"
+                + "    <PackedPolicySize>" + packed + "</PackedPolicySize>\n"
+                + "  </GetFederationTokenResult>\n"
+                + metadata(requestId)
+                + "</GetFederationTokenResponse>\n");
     }
 
     /** The serial must be an org device and the code its current one (a missing code is a wrong one). */

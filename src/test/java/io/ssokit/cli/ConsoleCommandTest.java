@@ -278,31 +278,65 @@ class ConsoleCommandTest {
     }
 
     @Test
-    void longTermKeysAreRefusedBeforeAnythingIsSent() {
+    void longTermKeysStsDoesNotKnowGetNoConsole() {
         CliRun r = f.run("console", "launch", "--profile", "static", "--print");
         assertEquals(ExitCodes.ERROR, r.code(), r::toString);
         assertEquals("", r.out());
-        assertTrue(r.err().contains("console sign-in needs temporary credentials"), r.err());
+        assertTrue(r.err().startsWith("ssokit: An error occurred (InvalidClientTokenId) when calling the GetFederationToken"
+                + " operation: "), r.err());
+        assertTrue(r.err().contains("(long-term keys of profile static)"), r.err());
         assertFalse(r.err().contains("staticSecretKeyNeverSent"), r.err());
+        assertEquals(1, f.sandbox.stats().count("sts:GetFederationToken"));
         assertEquals(0, f.sandbox.stats().count("signin:GetSigninToken"));
+    }
+
+    static final String IAM_USER_ARN = "arn:aws:sts::" + ACCOUNT + ":federated-user/";
+
+    void addIamProfile(String name, String... extra) throws Exception {
+        Path config = home.resolve(".aws/config");
+        List<String> lines = new java.util.ArrayList<>(List.of("", "[profile " + name + "]",
+                "aws_access_key_id = " + io.ssokit.sandbox.Org.DEFAULT_IAM_USER_KEY_ID,
+                "aws_secret_access_key = " + io.ssokit.sandbox.Org.DEFAULT_IAM_USER_SECRET));
+        lines.addAll(List.of(extra));
+        lines.add("");
+        Files.writeString(config, Files.readString(config) + String.join("\n", lines));
     }
 
     /**
      * AWS's federation endpoint takes AssumeRole, GetFederationToken and Identity Center
-     * credentials, not GetSessionToken's; neither does the sandbox's. An IAM user's keys are
-     * refused before anything is sent, their session by the endpoint.
+     * credentials, not GetSessionToken's; neither does the sandbox's. An IAM user's keys become
+     * a federated user's credentials first (named after the profile; --duration is theirs, and no
+     * SessionDuration is sent, which the endpoint refuses with them); their session is refused.
      */
     @Test
-    void anIamUsersKeysAndTheirSessionGetNoConsole() throws Exception {
-        Path config = home.resolve(".aws/config");
-        Files.writeString(config, Files.readString(config) + String.join("\n", "", "[profile iam]",
-                "aws_access_key_id = " + io.ssokit.sandbox.Org.DEFAULT_IAM_USER_KEY_ID,
-                "aws_secret_access_key = " + io.ssokit.sandbox.Org.DEFAULT_IAM_USER_SECRET, ""));
-        CliRun keys = f.run("console", "launch", "--profile", "iam", "--print");
-        assertEquals(1, keys.code(), keys::toString);
-        assertEquals("", keys.out());
-        assertEquals(0, f.sandbox.stats().count("signin:GetSigninToken"), "long-term keys never reach the endpoint");
+    void anIamUsersKeysSignInAsAFederatedUserButTheirSessionGetsNoConsole() throws Exception {
+        addIamProfile("iam");
+        CliRun keys = ok(f.run("console", "launch", "--profile", "iam", "--print"));
+        assertEquals("", keys.err());
+        assertTrue(keys.out().startsWith(federation() + "?Action=login&Issuer=ssokit&"), keys.out());
+        String page = signedIn(keys.out().strip());
+        assertTrue(page.contains("Account " + ACCOUNT + ", federated user iam (" + IAM_USER_ARN + "iam), " + until(clock, 43200)),
+                page);
+        assertEquals(1, f.sandbox.stats().count("sts:GetFederationToken"));
+        assertEquals(0, f.sandbox.stats().failed("signin:GetSigninToken"));
 
+        CliRun longer = ok(f.run("console", "launch", "--profile", "iam", "--print", "--duration", "90", "-v"));
+        assertTrue(signedIn(longer.out().strip()).contains(until(clock, 90 * 60)));
+        assertTrue(longer.err().contains("getSigninToken at " + federation() + "\n"), longer.err());
+        assertFalse(longer.err().contains("session of"), "no SessionDuration with federated credentials: " + longer.err());
+        assertFalse(longer.err().contains(io.ssokit.sandbox.Org.DEFAULT_IAM_USER_SECRET), longer.err());
+        assertEquals(2, f.sandbox.stats().count("sts:GetFederationToken"));
+        assertEquals(0, f.sandbox.stats().failed("signin:GetSigninToken"));
+
+        // a profile name STS does not take as a name is made one (characters replaced, cut to 32); an mfa_serial cannot be used
+        addIamProfile("ops/iam:bot-with-a-rather-long-profile-name", "mfa_serial = arn:aws:iam::" + ACCOUNT + ":mfa/sandbox-iam-user");
+        CliRun odd = ok(f.run("console", "launch", "--profile", "ops/iam:bot-with-a-rather-long-profile-name", "--print"));
+        assertTrue(signedIn(odd.out().strip()).contains("federated user ops-iam-bot-with-a-rather-long-p (" + IAM_USER_ARN
+                + "ops-iam-bot-with-a-rather-long-p)"));
+        assertTrue(odd.err().contains("has an mfa_serial, which console sign-in cannot use: GetFederationToken takes no MFA code"),
+                odd.err());
+
+        Path config = home.resolve(".aws/config");
         CliRun exchanged = ok(f.run("export-credentials", "--profile", "iam", "--ensure-temporary", "--json"));
         com.fasterxml.jackson.databind.JsonNode session = new com.fasterxml.jackson.databind.ObjectMapper().readTree(exchanged.out());
         assertTrue(session.path("AccessKeyId").asText().startsWith("ASIA"), exchanged.out());
@@ -314,6 +348,23 @@ class ConsoleCommandTest {
         assertEquals(2, r.code(), r::toString);
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("ssokit: could not get a sign-in token from " + federation() + ": HTTP 400"), r.err());
+        assertEquals(3, f.sandbox.stats().count("sts:GetFederationToken"), "a session is not exchanged again");
+    }
+
+    /** The federation endpoint takes a federated user's credentials only without SessionDuration, as AWS does. */
+    @Test
+    void theSandboxRefusesSessionDurationWithFederatedUserCredentials() throws Exception {
+        io.ssokit.credentials.Credentials keys = new io.ssokit.credentials.Credentials(io.ssokit.sandbox.Org.DEFAULT_IAM_USER_KEY_ID,
+                io.ssokit.sandbox.Org.DEFAULT_IAM_USER_SECRET, null, null, ACCOUNT);
+        io.ssokit.credentials.Credentials fed = io.ssokit.credentials.StsFederationToken.call(f.env(), "us-east-1", keys, "direct",
+                null, null);
+        Map<String, String> creds = Map.of("AccessKeyId", fed.accessKeyId(), "SecretAccessKey", fed.secretAccessKey(),
+                "SessionToken", fed.sessionToken());
+        HttpResponse<String> withDuration = getSigninToken(creds, "&SessionDuration=3600");
+        assertEquals(400, withDuration.statusCode());
+        assertTrue(withDuration.body().contains("SessionDuration cannot be used with credentials from GetFederationToken"),
+                withDuration.body());
+        assertEquals(200, getSigninToken(creds, "").statusCode());
     }
 
     @Test

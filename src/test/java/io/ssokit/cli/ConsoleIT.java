@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code console launch --print} and {@code get-config-token} through the real launcher, against {@code ssokit sandbox serve}. */
+/**
+ * {@code console launch --print} (an Identity Center role, an IAM user's keys) and {@code get-config-token}
+ * through the real launcher, against {@code ssokit sandbox serve}.
+ */
 class ConsoleIT {
     @TempDir
     Path home;
@@ -69,5 +72,22 @@ class ConsoleIT {
         assertEquals(2, usage.exit(), usage::toString);
         assertEquals("", usage.stdout());
         assertEquals("ssokit: --logout-first requires --open (the logout page is opened in the browser)\n", usage.stderr());
+    }
+
+    @Test
+    void anIamUsersKeysSignInAsAFederatedUser() throws Exception {
+        URI endpoint = child.serve();
+        Path config = java.nio.file.Files.createDirectories(home.resolve(".aws")).resolve("config");
+        java.nio.file.Files.writeString(config, String.join("\n", "[profile iam]",
+                "aws_access_key_id = " + io.ssokit.sandbox.Org.DEFAULT_IAM_USER_KEY_ID,
+                "aws_secret_access_key = " + io.ssokit.sandbox.Org.DEFAULT_IAM_USER_SECRET, ""));
+        Proc.Result launch = child.ssokit(child.env(home, endpoint), "console", "launch", "--profile", "iam", "--print",
+                "--duration", "30");
+        assertEquals(0, launch.exit(), launch::toString);
+        assertEquals("", launch.stderr(), launch::toString);
+        HttpResponse<String> page = get(launch.stdout().strip());
+        assertEquals(200, page.statusCode(), page::body);
+        assertTrue(page.body().contains("Account 111111111111, federated user iam (arn:aws:sts::111111111111:federated-user/iam)"),
+                page.body());
     }
 }

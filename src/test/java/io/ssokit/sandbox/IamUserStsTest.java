@@ -26,11 +26,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.services.sts.model.GetFederationTokenResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * IAM users with long-term keys: GetCallerIdentity, GetSessionToken (duration, MFA, refusal of
- * session credentials) and AssumeRole with them, through the Java SDK and the AWS CLI v2.
+ * session credentials), GetFederationToken (name, duration, refusal of session credentials, the
+ * federated user's identity) and AssumeRole with them, through the Java SDK and the AWS CLI v2.
  */
 class IamUserStsTest {
     static final String ORG = """
@@ -205,6 +207,101 @@ class IamUserStsTest {
         assertTrue(chained.awsErrorDetails().errorMessage().contains("role chaining"));
     }
 
+    // ---- GetFederationToken, with the default org's IAM user ----
+
+    static final String ALLOW_ALL = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
+            + "\"Resource\":\"*\"}]}";
+    static final String FEDERATED_ARN = "arn:aws:sts::111111111111:federated-user/";
+
+    /** Restarts the sandbox with the default org, whose IAM user has the documented keys and no MFA. */
+    StsClient defaultOrgUser() {
+        clients.close();
+        sb.close();
+        sb = Sandbox.start(SandboxOptions.builder().clock(clock).build());
+        clients = SandboxTesting.clients(sb);
+        return clients.sts(SandboxTesting.REGION, StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(Org.DEFAULT_IAM_USER_KEY_ID, Org.DEFAULT_IAM_USER_SECRET)));
+    }
+
+    @Test
+    void federationTokenOfLongTermKeysIsAFederatedUser() {
+        StsClient user = defaultOrgUser();
+        GetFederationTokenResponse r = user.getFederationToken(b -> b.name("alice@example.com").policy(ALLOW_ALL));
+        assertEquals(FEDERATED_ARN + "alice@example.com", r.federatedUser().arn());
+        assertEquals("111111111111:alice@example.com", r.federatedUser().federatedUserId());
+        assertEquals((ALLOW_ALL.length() * 100 + 2047) / 2048, r.packedPolicySize());
+        assertTrue(r.packedPolicySize() > 0 && r.packedPolicySize() < 100, r.toString());
+        Credentials c = r.credentials();
+        assertTrue(c.accessKeyId().matches("ASIA[A-Z2-7]{16}"), c.accessKeyId());
+        assertEquals(clock.instant().plusSeconds(43200).getEpochSecond(), c.expiration().getEpochSecond(), "default 12 hours");
+        GetCallerIdentityResponse id = session(c).getCallerIdentity();
+        assertEquals(FEDERATED_ARN + "alice@example.com", id.arn());
+        assertEquals("111111111111:alice@example.com", id.userId());
+        assertEquals("111111111111", id.account());
+        assertEquals(1, sb.stats().count("sts:GetFederationToken"));
+
+        // a federated user calls no STS operation but GetCallerIdentity
+        StsException again = stsError(() -> session(c).getFederationToken(b -> b.name("again")));
+        assertEquals("AccessDenied", again.awsErrorDetails().errorCode());
+        assertEquals(403, again.statusCode());
+        assertEquals("Cannot call GetFederationToken with session credentials", again.awsErrorDetails().errorMessage());
+        StsException sessionToken = stsError(() -> session(c).getSessionToken());
+        assertEquals("Cannot call GetSessionToken with session credentials", sessionToken.awsErrorDetails().errorMessage());
+        StsException role = stsError(() -> session(c).assumeRole(b -> b.roleArn("arn:aws:iam::111111111111:role/Any")
+                .roleSessionName("s1")));
+        assertEquals("AccessDenied", role.awsErrorDetails().errorCode());
+        assertTrue(role.awsErrorDetails().errorMessage().startsWith("User: " + FEDERATED_ARN + "alice@example.com is not"
+                + " authorized to perform: sts:AssumeRole"), role.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void sessionCredentialsCannotCallGetFederationToken() {
+        StsClient user = defaultOrgUser();
+        Credentials userSession = user.getSessionToken().credentials();
+        StsException e = stsError(() -> session(userSession).getFederationToken(b -> b.name("nope")));
+        assertEquals("AccessDenied", e.awsErrorDetails().errorCode());
+        assertEquals("Cannot call GetFederationToken with session credentials", e.awsErrorDetails().errorMessage());
+        Credentials role = user.assumeRole(b -> b.roleArn("arn:aws:iam::111111111111:role/Any").roleSessionName("s1"))
+                .credentials();
+        StsException fromRole = stsError(() -> session(role).getFederationToken(b -> b.name("nope")));
+        assertEquals("Cannot call GetFederationToken with session credentials", fromRole.awsErrorDetails().errorMessage());
+        assertEquals(2, sb.stats().count("sts:GetFederationToken"));
+        assertEquals(2, sb.stats().failed("sts:GetFederationToken"));
+    }
+
+    @Test
+    void federationTokenNameDurationAndPolicyLimits() {
+        StsClient user = defaultOrgUser();
+        for (String bad : new String[] {"a", "x".repeat(33), "has space", "slash/y", "colon:y"}) {
+            StsException e = stsError(() -> user.getFederationToken(b -> b.name(bad)));
+            assertEquals("ValidationError", e.awsErrorDetails().errorCode(), bad);
+            assertTrue(e.awsErrorDetails().errorMessage().contains("at 'name' failed to satisfy constraint"), bad);
+        }
+        assertEquals(FEDERATED_ARN + "x".repeat(32), user.getFederationToken(b -> b.name("x".repeat(32))).federatedUser().arn());
+        assertEquals(FEDERATED_ARN + "a_+=,.@-", user.getFederationToken(b -> b.name("a_+=,.@-")).federatedUser().arn());
+        assertEquals(0, user.getFederationToken(b -> b.name("nopolicy")).packedPolicySize(), "no session policy, nothing packed");
+
+        Credentials longest = user.getFederationToken(b -> b.name("long").durationSeconds(129600)).credentials();
+        assertEquals(clock.instant().plusSeconds(129600).getEpochSecond(), longest.expiration().getEpochSecond());
+        StsException tooLong = stsError(() -> user.getFederationToken(b -> b.name("long").durationSeconds(129601)));
+        assertTrue(tooLong.awsErrorDetails().errorMessage().contains("less than or equal to 129600"));
+        StsException tooShort = stsError(() -> user.getFederationToken(b -> b.name("short").durationSeconds(899)));
+        assertTrue(tooShort.awsErrorDetails().errorMessage().contains("greater than or equal to 900"));
+
+        StsException malformed = stsError(() -> user.getFederationToken(b -> b.name("pol").policy("{not json")));
+        assertEquals("MalformedPolicyDocument", malformed.awsErrorDetails().errorCode());
+        StsException huge = stsError(() -> user.getFederationToken(b -> b.name("pol").policy(" ".repeat(2049))));
+        assertEquals("ValidationError", huge.awsErrorDetails().errorCode());
+
+        // the SDK signs with the real time: start the shortest ten minutes in the sandbox's past (see durationLimits)
+        clock.advance(Duration.ofMinutes(-10));
+        Credentials shortest = user.getFederationToken(b -> b.name("short").durationSeconds(900)).credentials();
+        clock.advance(Duration.ofSeconds(899));
+        assertEquals(FEDERATED_ARN + "short", session(shortest).getCallerIdentity().arn());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals("ExpiredToken", stsError(() -> session(shortest).getCallerIdentity()).awsErrorDetails().errorCode());
+    }
+
     @Test
     void orgValidation() {
         String base = "accounts: [{id: \"111111111111\", name: A, roles: [R]}]\n";
@@ -276,6 +373,40 @@ class IamUserStsTest {
         assertEquals(254, again.exit(), again::toString);
         assertTrue(again.stderr().contains("(AccessDenied) when calling the GetSessionToken operation: Cannot call"
                 + " GetSessionToken with session credentials"), again.stderr());
+    }
+
+    @Test
+    void awsCliGetsAFederationTokenAndUsesIt() throws Exception {
+        defaultOrgUser();
+        ObjectMapper json = new ObjectMapper();
+        Proc.Result got = aws(Org.DEFAULT_IAM_USER_KEY_ID, Org.DEFAULT_IAM_USER_SECRET, null, "sts", "get-federation-token",
+                "--name", "cli-user", "--policy", ALLOW_ALL, "--duration-seconds", "5400");
+        assertEquals(0, got.exit(), got::toString);
+        JsonNode answer = json.readTree(got.stdout());
+        assertEquals(FEDERATED_ARN + "cli-user", answer.path("FederatedUser").path("Arn").asText(), got.stdout());
+        assertEquals("111111111111:cli-user", answer.path("FederatedUser").path("FederatedUserId").asText());
+        assertTrue(answer.path("PackedPolicySize").isInt(), got.stdout());
+        JsonNode c = answer.get("Credentials");
+        assertEquals(clock.instant().plusSeconds(5400).getEpochSecond(), Instant.parse(c.get("Expiration").asText()).getEpochSecond());
+
+        Proc.Result who = aws(c.get("AccessKeyId").asText(), c.get("SecretAccessKey").asText(), c.get("SessionToken").asText(),
+                "sts", "get-caller-identity");
+        assertEquals(0, who.exit(), who::toString);
+        assertEquals(FEDERATED_ARN + "cli-user", json.readTree(who.stdout()).get("Arn").asText());
+        assertEquals("111111111111:cli-user", json.readTree(who.stdout()).get("UserId").asText());
+
+        Proc.Result again = aws(c.get("AccessKeyId").asText(), c.get("SecretAccessKey").asText(), c.get("SessionToken").asText(),
+                "sts", "get-federation-token", "--name", "again");
+        assertEquals(254, again.exit(), again::toString);
+        assertTrue(again.stderr().contains("(AccessDenied) when calling the GetFederationToken operation: Cannot call"
+                + " GetFederationToken with session credentials"), again.stderr());
+        assertEquals("", again.stdout());
+
+        Proc.Result badName = aws(Org.DEFAULT_IAM_USER_KEY_ID, Org.DEFAULT_IAM_USER_SECRET, null, "sts", "get-federation-token",
+                "--name", "has space");
+        assertEquals(254, badName.exit(), badName::toString);
+        assertTrue(badName.stderr().contains("(ValidationError) when calling the GetFederationToken operation: 1 validation error"
+                + " detected: Value 'has space' at 'name' failed to satisfy constraint"), badName.stderr());
     }
 
     @Test

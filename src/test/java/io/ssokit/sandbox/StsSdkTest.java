@@ -208,7 +208,9 @@ class StsSdkTest {
 
     @Test
     void unknownActionAndJsonTargets() throws Exception {
-        StsException unsupported = stsError(() -> SandboxTesting.sts(clients, developer()).getFederationToken(r -> r.name("fed")));
+        // GetFederationToken is served now (IamUserStsTest); GetAccessKeyInfo is not
+        StsException unsupported = stsError(() -> SandboxTesting.sts(clients, developer())
+                .getAccessKeyInfo(r -> r.accessKeyId("AKIAIOSFODNN7EXAMPLE")));
         assertEquals("InvalidAction", unsupported.awsErrorDetails().errorCode());
 
         HttpResponse<String> target = SandboxTesting.post(URI.create(sb.endpoint() + "/"), "application/x-amz-json-1.1", "{}");
