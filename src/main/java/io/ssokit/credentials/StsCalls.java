@@ -17,7 +17,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * What the STS calls that hand out credentials ({@link StsAssumeRole}, {@link StsSessionToken})
+ * What the STS calls that hand out credentials ({@link StsAssumeRole}, {@link StsSessionToken}, {@link StsFederationToken})
  * share: a client signed with the caller's credentials, the check that the answer holds complete
  * credentials, and the mapping of failures to credential-process's exit codes with the AWS CLI's
  * wording ({@code An error occurred (Code) when calling the Op operation: message}).
