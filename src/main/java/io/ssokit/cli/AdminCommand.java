@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code ssokit admin}: Identity Center administration with AWS credentials (not an SSO login of your own). */
 @Command(name = "admin",
         mixinStandardHelpOptions = true,
+        header = "Identity Center administration: ids by name, account assignments, CloudFormation.",
         description = {
             "Identity Center administration through the sso-admin, identitystore and organizations APIs, with the AWS"
                     + " credentials of --profile (any kind of profile), else the environment's: look up ids by name"

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code ssokit console}: sign in to the AWS console with role credentials. */
 @Command(name = "console",
         mixinStandardHelpOptions = true,
+        header = "Sign in to the AWS console as an account and role, or as any profile.",
         description = {
             "Sign in to the AWS console as an account and role, or with any profile ('launch'); share launch settings as a"
                     + " token ('get-config-token', 'launch-from-config').",

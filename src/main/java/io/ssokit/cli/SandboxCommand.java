@@ -9,8 +9,10 @@ import picocli.CommandLine.Spec;
 /** {@code ssokit sandbox}: the local Identity Center emulator ({@code serve}) and its example org file. */
 @Command(name = "sandbox",
         mixinStandardHelpOptions = true,
-        description = "A local IAM Identity Center emulator speaking the real AWS wire protocols (SSO OIDC, the SSO "
-                + "portal, STS, sso-admin, identitystore and organizations, with SigV4 verification, and the console sign-in federation endpoint) on one HTTP port, with fault injection. For tests and demos.",
+        header = "A local IAM Identity Center that speaks the real AWS wire protocols, for trying and testing ssokit.",
+        description = "The emulator serves SSO OIDC, the SSO portal, STS, sso-admin, identitystore and organizations (every"
+                + " signed call SigV4-verified) and the console sign-in federation endpoint on one HTTP port, with fault"
+                + " injection. For tests and demos.",
         subcommands = {SandboxServeCommand.class, SandboxExampleOrgCommand.class})
 public final class SandboxCommand implements Callable<Integer> {
     @Spec
