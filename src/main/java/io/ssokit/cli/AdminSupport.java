@@ -10,7 +10,6 @@ import io.ssokit.aws.Json11Client;
 import io.ssokit.config.AwsConfig;
 import io.ssokit.config.Profile;
 import io.ssokit.credentials.Credentials;
-import io.ssokit.credentials.ProfileChain;
 import io.ssokit.credentials.ProfilePlan;
 import io.ssokit.shellenv.Identity;
 import io.ssokit.shellenv.ProfileCredentialSource;
@@ -77,28 +76,10 @@ final class AdminSupport {
     static Session open(Ctx ctx, String profile, Json11Client.Retry retry) {
         Env env = ctx.env();
         AwsConfig config = AwsConfig.load(env);
-        String name = profile;
-        boolean envKeys = env.get("AWS_ACCESS_KEY_ID") != null && env.get("AWS_SECRET_ACCESS_KEY") != null;
-        if (name == null && !envKeys) {
-            name = env.profileFromEnv();
-            if (name == null && config.profile("default").isPresent()) {
-                name = "default";
-            }
-            if (name == null) {
-                throw new SsokitException(ExitCodes.USAGE, "no AWS credentials for the admin calls: pass --profile NAME"
-                        + " (AWS_ACCESS_KEY_ID, AWS_PROFILE and a default profile are all absent)");
-            }
-        }
-        ProfilePlan plan;
-        Profile top = null;
-        if (name != null) {
-            String n = name;
-            top = config.profile(n).orElseThrow(() -> new SsokitException(ExitCodes.USAGE, "no profile named '" + n + "' in "
-                    + env.awsConfigFile() + " or " + env.awsCredentialsFile()));
-            plan = ProfileChain.plan(config, env, name);
-        } else {
-            plan = new ProfilePlan.Environment(null);
-        }
+        EnvSupport.Caller caller = EnvSupport.caller(env, config, profile, "AWS credentials for the admin calls");
+        String name = caller.profile();
+        ProfilePlan plan = caller.plan();
+        Profile top = caller.config();
         String region = top == null ? null : top.get("region").filter(r -> !r.isEmpty()).orElse(null);
         if (region == null) {
             region = env.first("AWS_REGION", "AWS_DEFAULT_REGION");
@@ -116,7 +97,6 @@ final class AdminSupport {
         }
         AwsClients clients = new AwsClients(env);
         Json11Client client = new Json11Client(env, clients.httpClient(), credentials, region, ctx.log(), retry);
-        String profileName = profile != null ? profile : envKeys ? null : name;
-        return new Session(ctx, clients, credentials, profileName, region, new AwsDirectory(client));
+        return new Session(ctx, clients, credentials, name, region, new AwsDirectory(client));
     }
 }

@@ -112,25 +112,10 @@ public final class AssumeRoleCommand extends BaseCommand {
         EnvRenderer target = exec ? null : EnvSupport.target(shell, format, ctx.env());
         Env env = ctx.env();
         AwsConfig config = AwsConfig.load(env);
-        ProfilePlan source;
-        Profile sourceProfile = null;
-        String name = profile;
-        if (name == null && (env.get("AWS_ACCESS_KEY_ID") == null || env.get("AWS_SECRET_ACCESS_KEY") == null)) {
-            name = env.profileFromEnv();
-            if (name == null && config.profile("default").isPresent()) {
-                name = "default";
-            }
-            if (name == null) {
-                throw new SsokitException(ExitCodes.USAGE, "no credentials to assume the role with: pass --profile NAME"
-                        + " (AWS_ACCESS_KEY_ID, AWS_PROFILE and a default profile are all absent)");
-            }
-        }
-        if (name != null) {
-            source = ProfileChain.plan(config, env, name);
-            sourceProfile = config.profile(name).orElseThrow();
-        } else {
-            source = new ProfilePlan.Environment(null);
-        }
+        EnvSupport.Caller caller = EnvSupport.caller(env, config, profile, "credentials to assume the role with");
+        String name = caller.profile();
+        ProfilePlan source = caller.plan();
+        Profile sourceProfile = caller.config();
         AssumeRoleRequest request = new AssumeRoleRequest(roleArn, roleSessionName, externalId, mfaSerial, duration,
                 sourceIdentity);
         String exported = region != null ? region : sourceProfile == null ? null : sourceProfile.get("region").orElse(null);

@@ -99,6 +99,6 @@ class AdminIdsTest {
                 noCredentials.err());
         CliRun missingProfile = CliRun.run(new Env(vars, home), "admin", "lookup", "instance", "--profile", "nope");
         assertEquals(2, missingProfile.code(), missingProfile::toString);
-        assertTrue(missingProfile.err().startsWith("ssokit: no profile named 'nope'"), missingProfile.err());
+        assertTrue(missingProfile.err().startsWith("ssokit: profile 'nope' does not exist in "), missingProfile.err());
     }
 }
