@@ -76,7 +76,7 @@ final class AdminSupport {
     static Session open(Ctx ctx, String profile, Json11Client.Retry retry) {
         Env env = ctx.env();
         AwsConfig config = AwsConfig.load(env);
-        EnvSupport.Caller caller = EnvSupport.caller(env, config, profile, "AWS credentials for the admin calls");
+        CallerCredentials caller = CallerCredentials.choose(env, config, profile, "AWS credentials for the admin calls");
         String name = caller.profile();
         ProfilePlan plan = caller.plan();
         Profile top = caller.config();

@@ -112,7 +112,7 @@ public final class AssumeRoleCommand extends BaseCommand {
         EnvRenderer target = exec ? null : EnvSupport.target(shell, format, ctx.env());
         Env env = ctx.env();
         AwsConfig config = AwsConfig.load(env);
-        EnvSupport.Caller caller = EnvSupport.caller(env, config, profile, "credentials to assume the role with");
+        CallerCredentials caller = CallerCredentials.choose(env, config, profile, "credentials to assume the role with");
         String name = caller.profile();
         ProfilePlan source = caller.plan();
         Profile sourceProfile = caller.config();
