@@ -64,11 +64,6 @@ final class AdminSupport {
         }
     }
 
-    /** A Directory for the profile (null: the environment's credentials or profile); for {@code admin cfn}. */
-    static Directory directory(Ctx ctx, String profile) {
-        return open(ctx, profile).directory();
-    }
-
     static Session open(Ctx ctx, String profile) {
         return open(ctx, profile, Json11Client.Retry.defaults());
     }
